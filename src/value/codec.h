@@ -1,0 +1,49 @@
+/* codec.h — bytes in and out of the value model, each the twin of one Go
+ * library as Helm 3.17.3 uses it.  Errors are returned as -1 with the exact
+ * text Go's error would print appended to `err` (no file name: callers add
+ * the context Helm adds). */
+#ifndef COZY_CODEC_H
+#define COZY_CODEC_H
+
+#include "base/sb.h"
+#include "value/value.h"
+
+/* ---- YAML in: sigs.k8s.io/yaml v1.4.0 Unmarshal (yaml_decode.c) ----
+ * YAML -> JSON -> interface{}: every number is float64, keys are strings.
+ * Only the first document is read, as Unmarshal does. */
+enum val_yaml_target {
+	VAL_YAML_ANY = 0, /* Unmarshal into interface{} */
+	VAL_YAML_MAP,     /* into map[string]interface{}: null/empty -> empty map,
+	                     other top-level kinds -> Go's json type error */
+	VAL_YAML_LIST,    /* into []interface{} (fromYamlArray) */
+};
+int val_from_yaml(struct arena *a, const char *p, size_t n, enum val_yaml_target target,
+		  val *out, struct sb *err);
+
+/* ---- YAML out: sigs.k8s.io/yaml.Marshal = json.Marshal then go-yaml v2
+ * Marshal of the re-read JSON (yaml_encode.c).  Appends to out. ---- */
+int val_to_yaml(struct arena *a, val v, struct sb *out, struct sb *err);
+
+/* ---- JSON out: encoding/json (json_encode.c) ---- */
+enum val_json_flags {
+	VAL_JSON_ESCAPE_HTML = 1, /* json.Marshal default: < > & as \u003c... */
+};
+/* json.Marshal (flags = VAL_JSON_ESCAPE_HTML), or json.MarshalIndent when
+ * indent != NULL.  Errors: NaN/Inf ("json: unsupported value: NaN"). */
+int val_to_json(struct arena *a, val v, int flags, const char *prefix, const char *indent,
+		struct sb *out, struct sb *err);
+
+/* ---- JSON in: json.Unmarshal into interface{} (json_decode.c) ----
+ * Numbers become float64 (VAL_FLOAT); errors as encoding/json words them. */
+int val_from_json(struct arena *a, const char *p, size_t n, val *out, struct sb *err);
+
+/* ---- Go fmt (gofmt.c) ---- */
+/* fmt.Sprintf(format, args...) appended to out. */
+void val_sprintf(struct arena *a, struct sb *out, const char *format, size_t flen,
+		 const val *args, size_t nargs);
+/* fmt.Sprint(v) / %v of one value. */
+void val_fmt_v(struct arena *a, struct sb *out, val v);
+/* The Go type name (%T) of a value, e.g. "map[string]interface {}". */
+const char *val_go_type_name(val v);
+
+#endif

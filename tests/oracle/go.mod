@@ -1,0 +1,3 @@
+module cozypkg.test/oracle
+
+go 1.23
