@@ -43,7 +43,7 @@ TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 30
 
-.PHONY: all check test-unit test-cli install clean fuzz check-style vectors
+.PHONY: all check ci check-valgrind install clean fuzz check-style vectors
 all: $(BUILD)/cozypkg
 
 $(BUILD)/libcozy.a: $(LIB_OBJ)
@@ -63,8 +63,19 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(SUPPORT_OBJ) $(BUILD)/libcozy.a
 # Every unit test binary runs from the repository root (vectors are read by
 # relative path); tests/run-unit prints one summary line CI can read.
 check: $(BUILD)/cozypkg $(TEST_BIN) check-style
-	$(Q)tests/run-unit $(TEST_BIN)
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/run-unit $(TEST_BIN)
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cli/run
+
+# What CI runs (README's test command): the suite, the same under ASan+UBSan,
+# and the unit binaries under valgrind.
+ci:
+	$(Q)$(MAKE) --no-print-directory check
+	$(Q)$(MAKE) --no-print-directory SANITIZE=1 check
+	$(Q)$(MAKE) --no-print-directory check-valgrind
+
+check-valgrind: $(BUILD)/cozypkg $(TEST_BIN)
+	$(Q)RUN_UNIT_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  COZYPKG=$(BUILD)/cozypkg tests/run-unit $(TEST_BIN)
 
 check-style:
 	$(Q)scripts/check-style
