@@ -1,4 +1,4 @@
-/* vec.h — reader for oracle vector files (tests/vectors/*.vec).
+/* vec.h — reader for oracle vector files (tests/vectors/NAME.vec).
  *
  * Format, written by tests/oracle (Go): one record per line, fields separated
  * by TAB; inside a field `\\` `\t` `\n` `\r` and `\xHH` are escapes (control

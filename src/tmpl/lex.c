@@ -1,0 +1,627 @@
+/* lex.c — text/template's lexer (text/template/parse/lex.go): the same
+ * states, the same trim-marker rules and the same error texts, because parse
+ * errors and their line numbers are visible to chart authors. */
+#include "tmpl/lex.h"
+
+#include <string.h>
+
+#include "base/quote.h"
+#include "base/sb.h"
+#include "base/utf8.h"
+
+#define EOF_RUNE (-1)
+
+enum lex_state {
+	S_NONE, /* an item was emitted */
+	S_TEXT,
+	S_LEFT_DELIM,
+	S_COMMENT,
+	S_RIGHT_DELIM,
+	S_INSIDE_ACTION,
+	S_SPACE,
+	S_IDENTIFIER,
+	S_FIELD,
+	S_VARIABLE,
+	S_CHAR,
+	S_NUMBER,
+	S_QUOTE,
+	S_RAW_QUOTE,
+};
+
+static bool is_space(int32_t r)
+{
+	return r == ' ' || r == '\t' || r == '\r' || r == '\n';
+}
+
+static bool is_alnum(int32_t r)
+{
+	return r == '_' || unicode_is_letter(r) || unicode_is_digit(r);
+}
+
+static bool has_prefix(const struct tmpl_lexer *l, size_t at, const char *p, size_t n)
+{
+	return at <= l->len && l->len - at >= n && memcmp(l->input + at, p, n) == 0;
+}
+
+static bool has_left_trim(const struct tmpl_lexer *l, size_t at)
+{
+	return l->len - at >= 2 && l->input[at] == '-' && is_space((unsigned char)l->input[at + 1]);
+}
+
+static bool has_right_trim(const struct tmpl_lexer *l, size_t at)
+{
+	return l->len - at >= 2 && is_space((unsigned char)l->input[at]) && l->input[at + 1] == '-';
+}
+
+static int32_t next(struct tmpl_lexer *l)
+{
+	if (l->pos >= l->len) {
+		l->at_eof = true;
+		return EOF_RUNE;
+	}
+	size_t w;
+	int32_t r = utf8_decode(l->input + l->pos, l->len - l->pos, &w);
+	l->pos += w;
+	if (r == '\n')
+		l->line++;
+	return r;
+}
+
+static void backup(struct tmpl_lexer *l)
+{
+	if (!l->at_eof && l->pos > 0) {
+		size_t w;
+		int32_t r = utf8_decode_last(l->input, l->pos, &w);
+		l->pos -= w;
+		if (r == '\n')
+			l->line--;
+	}
+}
+
+static int32_t peek(struct tmpl_lexer *l)
+{
+	int32_t r = next(l);
+	backup(l);
+	return r;
+}
+
+static size_t count_nl(const char *p, size_t n)
+{
+	size_t c = 0;
+	const char *e = p + n;
+	while ((p = memchr(p, '\n', (size_t)(e - p)))) {
+		c++;
+		p++;
+	}
+	return c;
+}
+
+static struct tmpl_tok this_item(struct tmpl_lexer *l, enum tmpl_tok_type t)
+{
+	struct tmpl_tok i = { t, (uint32_t)l->start, l->start_line, l->input + l->start,
+			      l->pos - l->start };
+	l->start = l->pos;
+	l->start_line = l->line;
+	return i;
+}
+
+static enum lex_state emit(struct tmpl_lexer *l, enum tmpl_tok_type t)
+{
+	l->item = this_item(l, t);
+	return S_NONE;
+}
+
+static void ignore(struct tmpl_lexer *l)
+{
+	l->line += (int)count_nl(l->input + l->start, l->pos - l->start);
+	l->start = l->pos;
+	l->start_line = l->line;
+}
+
+static bool accept(struct tmpl_lexer *l, const char *valid)
+{
+	int32_t r = next(l);
+	if (r > 0 && r < 0x80 && strchr(valid, (int)r))
+		return true;
+	backup(l);
+	return false;
+}
+
+static void accept_run(struct tmpl_lexer *l, const char *valid)
+{
+	for (;;) {
+		int32_t r = next(l);
+		if (!(r > 0 && r < 0x80 && strchr(valid, (int)r)))
+			break;
+	}
+	backup(l);
+}
+
+static enum lex_state errorf(struct tmpl_lexer *l, struct sb *msg)
+{
+	l->item.type = TK_ERROR;
+	l->item.pos = (uint32_t)l->start;
+	l->item.line = l->start_line;
+	l->item.val = arena_memdup(l->arena, msg->buf, msg->len);
+	l->item.len = msg->len;
+	sb_release(msg);
+	/* Go empties the input so that every later call returns EOF. */
+	l->start = 0;
+	l->pos = 0;
+	l->len = 0;
+	return S_NONE;
+}
+
+static enum lex_state error_str(struct tmpl_lexer *l, const char *s)
+{
+	struct sb m = SB_INIT;
+	sb_adds(&m, s);
+	return errorf(l, &m);
+}
+
+/* fmt's %#U: "U+0041 'A'" (the character only when strconv.IsPrint). */
+static void add_U(struct sb *m, int32_t r)
+{
+	sb_addf(m, "U+%04X", (unsigned)r);
+	if (strconv_is_print(r)) {
+		char buf[4];
+		sb_adds(m, " '");
+		sb_add(m, buf, utf8_encode(r, buf));
+		sb_addc(m, '\'');
+	}
+}
+
+static enum lex_state error_rune(struct tmpl_lexer *l, const char *prefix, int32_t r)
+{
+	struct sb m = SB_INIT;
+	sb_adds(&m, prefix);
+	add_U(&m, r);
+	return errorf(l, &m);
+}
+
+static size_t right_trim_length(const char *p, size_t n)
+{
+	size_t k = n;
+	while (k > 0 && is_space((unsigned char)p[k - 1]))
+		k--;
+	return n - k;
+}
+
+static size_t left_trim_length(const char *p, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_space((unsigned char)p[k]))
+		k++;
+	return k;
+}
+
+static const char *find(const char *hay, size_t n, const char *needle, size_t m)
+{
+	return memmem(hay, n, needle, m);
+}
+
+/* atRightDelim: at a right delimiter, possibly preceded by a trim marker. */
+static bool at_right_delim(struct tmpl_lexer *l, bool *trim)
+{
+	if (has_right_trim(l, l->pos) && has_prefix(l, l->pos + 2, l->rdelim, l->rdlen)) {
+		*trim = true;
+		return true;
+	}
+	*trim = false;
+	return has_prefix(l, l->pos, l->rdelim, l->rdlen);
+}
+
+static bool at_terminator(struct tmpl_lexer *l)
+{
+	int32_t r = peek(l);
+	if (is_space(r))
+		return true;
+	switch (r) {
+	case EOF_RUNE:
+	case '.':
+	case ',':
+	case '|':
+	case ':':
+	case ')':
+	case '(':
+		return true;
+	}
+	return has_prefix(l, l->pos, l->rdelim, l->rdlen);
+}
+
+static enum lex_state lex_text(struct tmpl_lexer *l)
+{
+	const char *x = find(l->input + l->pos, l->len - l->pos, l->ldelim, l->ldlen);
+	if (x) {
+		size_t off = (size_t)(x - (l->input + l->pos));
+		if (off > 0) {
+			l->pos += off;
+			size_t trim = 0;
+			size_t delim_end = l->pos + l->ldlen;
+			if (has_left_trim(l, delim_end))
+				trim = right_trim_length(l->input + l->start, l->pos - l->start);
+			l->pos -= trim;
+			l->line += (int)count_nl(l->input + l->start, l->pos - l->start);
+			struct tmpl_tok i = this_item(l, TK_TEXT);
+			l->pos += trim;
+			ignore(l);
+			if (i.len > 0) {
+				l->item = i;
+				return S_NONE;
+			}
+		}
+		return S_LEFT_DELIM;
+	}
+	l->pos = l->len;
+	if (l->pos > l->start) {
+		l->line += (int)count_nl(l->input + l->start, l->pos - l->start);
+		return emit(l, TK_TEXT);
+	}
+	return emit(l, TK_EOF);
+}
+
+static enum lex_state lex_left_delim(struct tmpl_lexer *l)
+{
+	l->pos += l->ldlen;
+	bool trim = has_left_trim(l, l->pos);
+	size_t after = trim ? 2 : 0;
+	if (has_prefix(l, l->pos + after, "/*", 2)) {
+		l->pos += after;
+		ignore(l);
+		return S_COMMENT;
+	}
+	struct tmpl_tok i = this_item(l, TK_LEFT_DELIM);
+	l->inside_action = true;
+	l->pos += after;
+	ignore(l);
+	l->paren_depth = 0;
+	l->item = i;
+	return S_NONE;
+}
+
+static enum lex_state lex_comment(struct tmpl_lexer *l)
+{
+	l->pos += 2;
+	const char *x = find(l->input + l->pos, l->len - l->pos, "*/", 2);
+	if (!x)
+		return error_str(l, "unclosed comment");
+	l->pos = (size_t)(x - l->input) + 2;
+	bool trim;
+	if (!at_right_delim(l, &trim))
+		return error_str(l, "comment ends before closing delimiter");
+	l->line += (int)count_nl(l->input + l->start, l->pos - l->start);
+	struct tmpl_tok i = this_item(l, TK_COMMENT);
+	if (trim)
+		l->pos += 2;
+	l->pos += l->rdlen;
+	if (trim)
+		l->pos += left_trim_length(l->input + l->pos, l->len - l->pos);
+	ignore(l);
+	if (l->emit_comment) {
+		l->item = i;
+		return S_NONE;
+	}
+	return S_TEXT;
+}
+
+static enum lex_state lex_right_delim(struct tmpl_lexer *l)
+{
+	bool trim;
+	at_right_delim(l, &trim);
+	if (trim) {
+		l->pos += 2;
+		ignore(l);
+	}
+	l->pos += l->rdlen;
+	struct tmpl_tok i = this_item(l, TK_RIGHT_DELIM);
+	if (trim) {
+		l->pos += left_trim_length(l->input + l->pos, l->len - l->pos);
+		ignore(l);
+	}
+	l->inside_action = false;
+	l->item = i;
+	return S_NONE;
+}
+
+static enum lex_state lex_inside_action(struct tmpl_lexer *l)
+{
+	bool trim;
+	if (at_right_delim(l, &trim)) {
+		if (l->paren_depth == 0)
+			return S_RIGHT_DELIM;
+		return error_str(l, "unclosed left paren");
+	}
+	int32_t r = next(l);
+	if (r == EOF_RUNE)
+		return error_str(l, "unclosed action");
+	if (is_space(r)) {
+		backup(l);
+		return S_SPACE;
+	}
+	switch (r) {
+	case '=':
+		return emit(l, TK_ASSIGN);
+	case ':':
+		if (next(l) != '=')
+			return error_str(l, "expected :=");
+		return emit(l, TK_DECLARE);
+	case '|':
+		return emit(l, TK_PIPE);
+	case '"':
+		return S_QUOTE;
+	case '`':
+		return S_RAW_QUOTE;
+	case '$':
+		return S_VARIABLE;
+	case '\'':
+		return S_CHAR;
+	case '(':
+		l->paren_depth++;
+		return emit(l, TK_LEFT_PAREN);
+	case ')':
+		l->paren_depth--;
+		if (l->paren_depth < 0)
+			return error_str(l, "unexpected right paren");
+		return emit(l, TK_RIGHT_PAREN);
+	}
+	if (r == '.') {
+		/* look-ahead for ".field" so backup stays single-step */
+		if (l->pos < l->len) {
+			char c = l->input[l->pos];
+			if (c < '0' || c > '9')
+				return S_FIELD;
+		}
+		backup(l);
+		return S_NUMBER;
+	}
+	if (r == '+' || r == '-' || (r >= '0' && r <= '9')) {
+		backup(l);
+		return S_NUMBER;
+	}
+	if (is_alnum(r)) {
+		backup(l);
+		return S_IDENTIFIER;
+	}
+	if (r < 0x80 && r >= 0x20 && r < 0x7f)
+		return emit(l, TK_CHAR);
+	return error_rune(l, "unrecognized character in action: ", r);
+}
+
+static enum lex_state lex_space(struct tmpl_lexer *l)
+{
+	int spaces = 0;
+	while (is_space(peek(l))) {
+		next(l);
+		spaces++;
+	}
+	/* A trim-marked right delimiter starts with a space: leave it alone. */
+	if (has_right_trim(l, l->pos - 1) && has_prefix(l, l->pos - 1 + 2, l->rdelim, l->rdlen)) {
+		backup(l);
+		if (spaces == 1)
+			return S_RIGHT_DELIM;
+	}
+	return emit(l, TK_SPACE);
+}
+
+static const struct {
+	const char *word;
+	enum tmpl_tok_type type;
+} keywords[] = {
+	{ ".", TK_DOT },           { "block", TK_BLOCK }, { "break", TK_BREAK },
+	{ "continue", TK_CONTINUE }, { "define", TK_DEFINE }, { "else", TK_ELSE },
+	{ "end", TK_END },         { "if", TK_IF },       { "range", TK_RANGE },
+	{ "nil", TK_NIL },         { "template", TK_TEMPLATE }, { "with", TK_WITH },
+};
+
+static enum lex_state lex_identifier(struct tmpl_lexer *l)
+{
+	int32_t r;
+	while (is_alnum(r = next(l)))
+		;
+	backup(l);
+	const char *word = l->input + l->start;
+	size_t n = l->pos - l->start;
+	if (!at_terminator(l))
+		return error_rune(l, "bad character ", r);
+	for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++) {
+		if (strlen(keywords[k].word) == n && memcmp(keywords[k].word, word, n) == 0) {
+			enum tmpl_tok_type t = keywords[k].type;
+			if ((t == TK_BREAK && !l->break_ok) || (t == TK_CONTINUE && !l->continue_ok))
+				return emit(l, TK_IDENTIFIER);
+			return emit(l, t);
+		}
+	}
+	if (word[0] == '.')
+		return emit(l, TK_FIELD);
+	if ((n == 4 && memcmp(word, "true", 4) == 0) || (n == 5 && memcmp(word, "false", 5) == 0))
+		return emit(l, TK_BOOL);
+	return emit(l, TK_IDENTIFIER);
+}
+
+static enum lex_state lex_field_or_variable(struct tmpl_lexer *l, enum tmpl_tok_type t)
+{
+	if (at_terminator(l))
+		return emit(l, t == TK_VARIABLE ? TK_VARIABLE : TK_DOT);
+	int32_t r;
+	for (;;) {
+		r = next(l);
+		if (!is_alnum(r)) {
+			backup(l);
+			break;
+		}
+	}
+	if (!at_terminator(l))
+		return error_rune(l, "bad character ", r);
+	return emit(l, t);
+}
+
+static enum lex_state lex_char(struct tmpl_lexer *l)
+{
+	for (;;) {
+		int32_t r = next(l);
+		if (r == '\\') {
+			r = next(l);
+			if (r != EOF_RUNE && r != '\n')
+				continue;
+			return error_str(l, "unterminated character constant");
+		}
+		if (r == EOF_RUNE || r == '\n')
+			return error_str(l, "unterminated character constant");
+		if (r == '\'')
+			break;
+	}
+	return emit(l, TK_CHAR_CONSTANT);
+}
+
+static bool scan_number(struct tmpl_lexer *l)
+{
+	accept(l, "+-");
+	const char *digits = "0123456789_";
+	if (accept(l, "0")) {
+		if (accept(l, "xX"))
+			digits = "0123456789abcdefABCDEF_";
+		else if (accept(l, "oO"))
+			digits = "01234567_";
+		else if (accept(l, "bB"))
+			digits = "01_";
+	}
+	accept_run(l, digits);
+	if (accept(l, "."))
+		accept_run(l, digits);
+	size_t dl = strlen(digits);
+	if (dl == 11 && accept(l, "eE")) {
+		accept(l, "+-");
+		accept_run(l, "0123456789_");
+	}
+	if (dl == 23 && accept(l, "pP")) {
+		accept(l, "+-");
+		accept_run(l, "0123456789_");
+	}
+	accept(l, "i");
+	if (is_alnum(peek(l))) {
+		next(l);
+		return false;
+	}
+	return true;
+}
+
+static enum lex_state bad_number(struct tmpl_lexer *l)
+{
+	struct sb m = SB_INIT;
+	sb_adds(&m, "bad number syntax: ");
+	strconv_append_quote(&m, l->input + l->start, l->pos - l->start);
+	return errorf(l, &m);
+}
+
+static enum lex_state lex_number(struct tmpl_lexer *l)
+{
+	if (!scan_number(l))
+		return bad_number(l);
+	int32_t sign = peek(l);
+	if (sign == '+' || sign == '-') {
+		if (!scan_number(l) || l->input[l->pos - 1] != 'i')
+			return bad_number(l);
+		return emit(l, TK_COMPLEX);
+	}
+	return emit(l, TK_NUMBER);
+}
+
+static enum lex_state lex_quote(struct tmpl_lexer *l)
+{
+	for (;;) {
+		int32_t r = next(l);
+		if (r == '\\') {
+			r = next(l);
+			if (r != EOF_RUNE && r != '\n')
+				continue;
+			return error_str(l, "unterminated quoted string");
+		}
+		if (r == EOF_RUNE || r == '\n')
+			return error_str(l, "unterminated quoted string");
+		if (r == '"')
+			break;
+	}
+	return emit(l, TK_STRING);
+}
+
+static enum lex_state lex_raw_quote(struct tmpl_lexer *l)
+{
+	for (;;) {
+		int32_t r = next(l);
+		if (r == EOF_RUNE)
+			return error_str(l, "unterminated raw quoted string");
+		if (r == '`')
+			break;
+	}
+	return emit(l, TK_RAW_STRING);
+}
+
+void tmpl_lex_init(struct tmpl_lexer *l, struct arena *a, const char *input, size_t len,
+		   const char *ldelim, const char *rdelim)
+{
+	memset(l, 0, sizeof(*l));
+	l->arena = a;
+	l->input = input;
+	l->len = len;
+	l->ldelim = ldelim && *ldelim ? ldelim : "{{";
+	l->rdelim = rdelim && *rdelim ? rdelim : "}}";
+	l->ldlen = strlen(l->ldelim);
+	l->rdlen = strlen(l->rdelim);
+	l->line = 1;
+	l->start_line = 1;
+	l->break_ok = true;
+	l->continue_ok = true;
+}
+
+struct tmpl_tok tmpl_lex_next(struct tmpl_lexer *l)
+{
+	l->item = (struct tmpl_tok){ TK_EOF, (uint32_t)l->pos, l->start_line, "EOF", 3 };
+	enum lex_state s = l->inside_action ? S_INSIDE_ACTION : S_TEXT;
+	while (s != S_NONE) {
+		switch (s) {
+		case S_TEXT: s = lex_text(l); break;
+		case S_LEFT_DELIM: s = lex_left_delim(l); break;
+		case S_COMMENT: s = lex_comment(l); break;
+		case S_RIGHT_DELIM: s = lex_right_delim(l); break;
+		case S_INSIDE_ACTION: s = lex_inside_action(l); break;
+		case S_SPACE: s = lex_space(l); break;
+		case S_IDENTIFIER: s = lex_identifier(l); break;
+		case S_FIELD: s = lex_field_or_variable(l, TK_FIELD); break;
+		case S_VARIABLE:
+			s = at_terminator(l) ? emit(l, TK_VARIABLE) : lex_field_or_variable(l, TK_VARIABLE);
+			break;
+		case S_CHAR: s = lex_char(l); break;
+		case S_NUMBER: s = lex_number(l); break;
+		case S_QUOTE: s = lex_quote(l); break;
+		case S_RAW_QUOTE: s = lex_raw_quote(l); break;
+		case S_NONE: break;
+		}
+	}
+	return l->item;
+}
+
+void tmpl_tok_describe(struct sb *out, const struct tmpl_tok *t)
+{
+	if (t->type == TK_EOF) {
+		sb_adds(out, "EOF");
+	} else if (t->type == TK_ERROR) {
+		sb_add(out, t->val, t->len);
+	} else if (t->type > TK_KEYWORD) {
+		sb_addc(out, '<');
+		sb_add(out, t->val, t->len);
+		sb_addc(out, '>');
+	} else if (t->len > 10) {
+		/* %.10q: the first ten runes, quoted, then "..." */
+		size_t i = 0, runes = 0;
+		while (i < t->len && runes < 10) {
+			size_t w;
+			utf8_decode(t->val + i, t->len - i, &w);
+			i += w ? w : 1;
+			runes++;
+		}
+		strconv_append_quote(out, t->val, i);
+		sb_adds(out, "...");
+	} else {
+		strconv_append_quote(out, t->val, t->len);
+	}
+}
