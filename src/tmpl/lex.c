@@ -1,4 +1,5 @@
-/* lex.c — text/template's lexer (text/template/parse/lex.go): the same
+/* lex.c — text/template's lexer (text/template/parse/lex.go of Go 1.23.7,
+ * the Go that built Helm 3.17.3): the same
  * states, the same trim-marker rules and the same error texts, because parse
  * errors and their line numbers are visible to chart authors. */
 #include "tmpl/lex.h"
@@ -289,7 +290,9 @@ static enum lex_state lex_comment(struct tmpl_lexer *l)
 	bool trim;
 	if (!at_right_delim(l, &trim))
 		return error_str(l, "comment ends before closing delimiter");
-	l->line += (int)count_nl(l->input + l->start, l->pos - l->start);
+	/* Go 1.23 (Helm 3.17.3's) does not count the comment's newlines here
+	 * (fixed in Go 1.24): lines after a multi-line comment are reported as
+	 * Helm reports them. */
 	struct tmpl_tok i = this_item(l, TK_COMMENT);
 	if (trim)
 		l->pos += 2;

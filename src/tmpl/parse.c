@@ -12,6 +12,8 @@
 #include "base/utf8.h"
 #include "tmpl/lex.h"
 
+/* Go 1.23 has no limit on nested parentheses (Go stacks grow); ours guards
+ * the C stack against absurd input only. */
 #define MAX_STACK_DEPTH 10000
 
 struct pending {

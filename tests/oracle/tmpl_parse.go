@@ -90,7 +90,8 @@ var parseCases = []string{
 	"{{ range .a }}{{ range .b }}{{ break }}{{ end }}{{ continue }}{{ end }}",
 	"{{ if .a }}{{ break }}{{ end }}", "{{ range .a }}{{ if .b }}{{ break }}{{ end }}{{ end }}",
 	"{{ break 1 }}", "{{ range .a }}{{ break 1 }}{{ end }}", "{{ else if .a }}", "{{ if .a }}{{ else with .b }}{{ end }}",
-	"{{ with .a }}{{ else if .b }}{{ end }}", "{{ range .a }}{{ else if .b }}{{ end }}{{ end }}",
+	"{{ with .a }}{{ else if .b }}{{ end }}", "{{/*\n*/}}\n{{ nope }}", "{{- /* a\nb\nc */ -}}\n\n{{ nope }}",
+	"{{/*\n\n*/}}{{ .a\n| nope }}", "{{/* x\n*/}}\n{{ if .a }}\n{{ end }}\n{{ end }}", "{{ range .a }}{{ else if .b }}{{ end }}{{ end }}",
 }
 
 func genTmplParse(w *Writer) {
