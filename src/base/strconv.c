@@ -1,10 +1,11 @@
 /* strconv.c — Go's FormatFloat on top of glibc's exactly rounded printf.
  *
- * Why not a port of Go's Ryu: glibc's printf rounds the exact binary value
- * correctly, so the first precision whose output reads back as f is the
- * shortest, and it is also the closest such decimal — which is exactly what
- * Go's shortest formatting returns.  Fixed precisions are exact in both.  The
- * layout (exponent form, %g switch-over) is Go's fmtE/fmtF/'g' logic. */
+ * Why not a port of Go's Ryu/Dragonbox: glibc's printf rounds the exact
+ * binary value correctly, so the fewest digits whose nearest decimal reads
+ * back as f are the shortest, and that decimal is also the closest — Go's
+ * answer.  The one exception (powers of two, see shortest_at) is handled.
+ * Fixed precisions are exact in both.  The layout (exponent form, %g
+ * switch-over, %b, %x) is Go's fmtE/fmtF/fmtB/fmtX and 'g' logic. */
 #include "base/strconv.h"
 
 #include <math.h>
@@ -30,9 +31,136 @@ static void parse_e(const char *buf, char *digits, int *nd, int *dp)
 	*dp = n ? exp + 1 : 0;
 }
 
+/* Whether some p-digit decimal reads back as f (f > 0, finite); if so its
+ * digits, the one closest to f, go to digits/nd/dp.  glibc's %.*e is the
+ * nearest p-digit decimal: if that reads back it is Go's answer.  If not,
+ * only at a power of two, whose rounding interval is twice as wide above as
+ * below, can the next decimal up still read back. */
+static bool shortest_at(double f, int p, char *digits, int *nd, int *dp)
+{
+	char buf[40];
+	snprintf(buf, sizeof(buf), "%.*e", p - 1, f);
+	double g = strtod(buf, NULL);
+	if (g == f) {
+		parse_e(buf, digits, nd, dp);
+		return true;
+	}
+	uint64_t bits;
+	memcpy(&bits, &f, sizeof(bits));
+	if ((bits & ((UINT64_C(1) << 52) - 1)) != 0 || (bits >> 52) <= 1 || g > f)
+		return false;
+	/* the p digits plus one unit in the last place */
+	char d[24];
+	int n = 0;
+	const char *s = buf;
+	for (; *s && *s != 'e'; s++)
+		if (*s >= '0' && *s <= '9')
+			d[n++] = *s;
+	int exp = (int)strtol(s + 1, NULL, 10);
+	int i = n - 1;
+	while (i >= 0 && d[i] == '9')
+		d[i--] = '0';
+	if (i < 0) {
+		d[0] = '1';
+		exp++;
+	} else {
+		d[i]++;
+	}
+	char up[48];
+	snprintf(up, sizeof(up), "%c.%.*se%d", d[0], n - 1, d + 1, exp);
+	if (strtod(up, NULL) != f)
+		return false;
+	parse_e(up, digits, nd, dp);
+	return true;
+}
+
+static const double pow10_exact[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The decimal digits of u, trailing zeros trimmed; returns the full count. */
+static int u64_digits(uint64_t u, char *digits, int *nd)
+{
+	char buf[24];
+	int i = sizeof(buf);
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	int n = (int)sizeof(buf) - i;
+	memcpy(digits, buf + i, (size_t)n);
+	int t = n;
+	while (t > 0 && digits[t - 1] == '0')
+		t--;
+	*nd = t;
+	return n;
+}
+
+/* Fast path for shortest digits when they number at most 15 and the scale
+ * is at most 10^22: then D and 10^k are exact doubles, so one IEEE multiply
+ * or divide is the correctly rounded D*10^-k — the same double strtod gives —
+ * and the round-trip test is exact.  At most 15 digits a double's rounding
+ * interval (< 2^-52 relative) holds at most one candidate, so the first one
+ * found, fewest digits first, is Go's answer. */
+static bool shortest_fast(double f, char *digits, int *nd, int *dp)
+{
+	/* e <= floor(log10 f), at most one too small: from the binary exponent */
+	uint64_t bits;
+	memcpy(&bits, &f, sizeof(bits));
+	int x = (int)(bits >> 52) - 1022; /* f = m * 2^x, m in [0.5, 1) for normals */
+	int e = ((x - 1) * 78913) >> 18;  /* floor((x - 1) * log10(2)) */
+	for (int k = -e - 1; k <= -e + 15; k++) {
+		if (k < -22)
+			continue;
+		if (k > 22)
+			return false;
+		double y = k >= 0 ? f * pow10_exact[k] : f / pow10_exact[-k];
+		if (y >= 1e15)
+			return false;
+		/* |y - f*10^k| and |D - f*10^k| are both below 0.12 for a
+		 * candidate D < 10^15, so D can only be the nearest integer */
+		double d = nearbyint(y);
+		if (d <= 0)
+			continue;
+		double back = k >= 0 ? d / pow10_exact[k] : d * pow10_exact[-k];
+		if (back == f) {
+			*dp = u64_digits((uint64_t)d, digits, nd) - k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Go's shortest digits of f > 0: exact for integers below 2^53 (their own
+ * digits are the only decimal within half an ulp), then the fast path, else
+ * a binary search on the digit count — if p digits can read back, so can
+ * p+1. */
+static void shortest_digits(double f, char *digits, int *nd, int *dp)
+{
+	if (f < 9007199254740992.0 && f == (double)(int64_t)f) {
+		*dp = u64_digits((uint64_t)f, digits, nd);
+		return;
+	}
+	if (shortest_fast(f, digits, nd, dp))
+		return;
+	int lo = 1, hi = 17;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (shortest_at(f, mid, digits, nd, dp))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (!shortest_at(f, lo, digits, nd, dp)) {
+		char buf[40];
+		snprintf(buf, sizeof(buf), "%.16e", f);
+		parse_e(buf, digits, nd, dp);
+	}
+}
+
 void strconv_float_digits(double f, char mode, int prec, char *digits, int *nd, int *dp)
 {
-	char buf[1024];
 	f = fabs(f);
 	if (f == 0) {
 		*nd = 0;
@@ -40,50 +168,51 @@ void strconv_float_digits(double f, char mode, int prec, char *digits, int *nd, 
 		return;
 	}
 	if (prec < 0) {
-		for (int p = 1; p <= 17; p++) {
-			snprintf(buf, sizeof(buf), "%.*e", p - 1, f);
-			if (strtod(buf, NULL) == f || p == 17) {
-				parse_e(buf, digits, nd, dp);
-				return;
-			}
-		}
+		shortest_digits(f, digits, nd, dp);
+		return;
 	}
 	if (mode == 'e') {
-		if (prec > 760)
-			prec = 760;
+		/* a double has at most 767 significant digits: past that, zeros */
+		char buf[800];
+		if (prec > 780)
+			prec = 780;
 		snprintf(buf, sizeof(buf), "%.*e", prec - 1 < 0 ? 0 : prec - 1, f);
 		parse_e(buf, digits, nd, dp);
 		return;
 	}
-	/* 'f': digits after the point.  %f of a big double can be 309 digits long
-	 * before the point plus prec after. */
-	if (prec > 400)
-		prec = 400;
-	char *big = malloc(800);
-	snprintf(big, 800, "%.*f", prec, f);
-	int n = 0, ip = 0;
-	bool seen_point = false, leading = true;
-	int lead_frac_zeros = 0;
-	for (const char *p = big; *p; p++) {
-		if (*p == '.') {
-			seen_point = true;
-			continue;
+	/* 'f': digits after the point.  1074 of them are always exact; the
+	 * integer part can be 309 digits long. */
+	if (prec > 1080)
+		prec = 1080;
+	char big[1500];
+	snprintf(big, sizeof(big), "%.*f", prec, f);
+	const char *p = big;
+	int ip = 0, lead_frac_zeros = 0;
+	while (*p == '0')
+		p++;
+	if (*p == '.') {
+		p++;
+		while (*p == '0') {
+			p++;
+			lead_frac_zeros++;
 		}
-		if (leading && *p == '0') {
-			if (seen_point)
-				lead_frac_zeros++;
-			continue;
-		}
-		leading = false;
-		digits[n++] = *p;
-		if (!seen_point)
+	} else {
+		for (const char *q = p; *q >= '0' && *q <= '9'; q++)
 			ip++;
 	}
-	free(big);
-	while (n > 0 && digits[n - 1] == '0')
-		n--;
-	*nd = n;
-	*dp = n ? (ip ? ip : -lead_frac_zeros) : 0;
+	/* copy the significant digits, skipping the point, then trim zeros */
+	int n = 0, last = 0;
+	for (; *p; p++) {
+		if (*p == '.')
+			continue;
+		if (n < 790)
+			digits[n] = *p;
+		n++;
+		if (*p != '0')
+			last = n;
+	}
+	*nd = last;
+	*dp = last ? (ip ? ip : -lead_frac_zeros) : 0;
 }
 
 static void fmt_e(struct sb *out, bool neg, const char *d, int nd, int dp, int prec, char fmt)
@@ -142,6 +271,75 @@ static void fmt_f(struct sb *out, bool neg, const char *d, int nd, int dp, int p
 	}
 }
 
+/* %b: decimal mantissa "p" binary exponent (Go's fmtB). */
+static void fmt_b(struct sb *out, bool neg, uint64_t mant, int exp)
+{
+	if (neg)
+		sb_addc(out, '-');
+	strconv_format_uint(out, mant, 10);
+	sb_addc(out, 'p');
+	exp -= 52;
+	if (exp >= 0)
+		sb_addc(out, '+');
+	strconv_format_int(out, exp, 10);
+}
+
+/* %x: -0x1.hhhhp+dd with the leading 1 normalised, prec hex digits rounded
+ * half to even (Go's fmtX). */
+static void fmt_x(struct sb *out, bool neg, uint64_t mant, int exp, int prec, char fmt)
+{
+	const char *hex = fmt == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+	const uint64_t one = (uint64_t)1 << 60;
+	if (mant == 0)
+		exp = 0;
+	mant <<= 60 - 52;
+	while (mant != 0 && (mant & one) == 0) {
+		mant <<= 1;
+		exp--;
+	}
+	if (prec >= 0 && prec < 15) {
+		unsigned shift = (unsigned)prec * 4;
+		uint64_t extra = (mant << shift) & (one - 1);
+		mant >>= 60 - shift;
+		if ((extra | (mant & 1)) > (one >> 1))
+			mant++;
+		mant <<= 60 - shift;
+		if (mant & (one << 1)) {
+			mant >>= 1;
+			exp++;
+		}
+	}
+	if (neg)
+		sb_addc(out, '-');
+	sb_addc(out, '0');
+	sb_addc(out, fmt);
+	sb_addc(out, (char)('0' + ((mant >> 60) & 1)));
+	mant <<= 4;
+	if (prec < 0 && mant != 0) {
+		sb_addc(out, '.');
+		while (mant != 0) {
+			sb_addc(out, hex[(mant >> 60) & 15]);
+			mant <<= 4;
+		}
+	} else if (prec > 0) {
+		sb_addc(out, '.');
+		for (int i = 0; i < prec; i++) {
+			sb_addc(out, hex[(mant >> 60) & 15]);
+			mant <<= 4;
+		}
+	}
+	sb_addc(out, fmt == 'X' ? 'P' : 'p');
+	char ch = '+';
+	if (exp < 0) {
+		ch = '-';
+		exp = -exp;
+	}
+	sb_addc(out, ch);
+	if (exp < 10)
+		sb_addc(out, '0');
+	strconv_format_int(out, exp, 10);
+}
+
 void strconv_format_float(struct sb *out, double f, char fmt, int prec)
 {
 	if (isnan(f)) {
@@ -153,6 +351,22 @@ void strconv_format_float(struct sb *out, double f, char fmt, int prec)
 		return;
 	}
 	bool neg = signbit(f);
+	if (fmt == 'b' || fmt == 'x' || fmt == 'X') {
+		uint64_t bits;
+		memcpy(&bits, &f, sizeof(bits));
+		int exp = (int)(bits >> 52) & 0x7ff;
+		uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
+		if (exp == 0)
+			exp++; /* subnormal */
+		else
+			mant |= (uint64_t)1 << 52;
+		exp -= 1023;
+		if (fmt == 'b')
+			fmt_b(out, neg, mant, exp);
+		else
+			fmt_x(out, neg, mant, exp, prec, fmt);
+		return;
+	}
 	char d[800];
 	int nd, dp;
 	bool shortest = prec < 0;

@@ -7,7 +7,8 @@
 
 #include "base/sb.h"
 
-/* strconv.FormatFloat(f, fmt, prec, 64): fmt is one of 'e' 'E' 'f' 'g' 'G';
+/* strconv.FormatFloat(f, fmt, prec, 64): fmt is one of 'e' 'E' 'f' 'g' 'G'
+ * 'b' 'x' 'X';
  * prec -1 asks for the shortest digits that read back as f. */
 void strconv_format_float(struct sb *out, double f, char fmt, int prec);
 

@@ -43,6 +43,11 @@ void val_sprintf(struct arena *a, struct sb *out, const char *format, size_t fle
 		 const val *args, size_t nargs);
 /* fmt.Sprint(v) / %v of one value. */
 void val_fmt_v(struct arena *a, struct sb *out, val v);
+/* fmt.Sprint(args...): spaces between operands when neither is a string
+ * (Helm's print, toString of several values). */
+void val_sprint(struct arena *a, struct sb *out, const val *args, size_t n);
+/* fmt.Sprintln(args...): spaces between all operands, newline at the end. */
+void val_sprintln(struct arena *a, struct sb *out, const val *args, size_t n);
 /* The Go type name (%T) of a value, e.g. "map[string]interface {}". */
 const char *val_go_type_name(val v);
 

@@ -53,6 +53,8 @@ enum val_gotype {
 	GT_BYTES,    /* VAL_STRING: []byte */
 	GT_VALUES,   /* VAL_MAP: chartutil.Values */
 	GT_MAP_ANY,  /* VAL_MAP: map[string]any spelled as Go prints it */
+	GT_UINT8,    /* VAL_INT: a byte (index of a string) */
+	GT_HOST_FIRST = 16, /* from here on: host types (src/tmpl/tmpl.h tmpl_type) */
 };
 
 struct val_list;
