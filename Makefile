@@ -22,7 +22,7 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
-CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
+CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
 	-Wshadow -Wstrict-prototypes -Wvla $(OPT) -Isrc $(PKG_CFLAGS) \
 	-DCOZYPKG_VERSION='"$(VERSION)"' -DCOZYPKG_COMMIT='"$(COMMIT)"' $(EXTRA_CFLAGS)
 LDFLAGS := $(OPT) $(EXTRA_LDFLAGS)
@@ -54,7 +54,7 @@ $(BUILD)/cozypkg: $(BUILD)/src/main.o $(BUILD)/libcozy.a
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(SUPPORT_OBJ) $(BUILD)/libcozy.a
 	@mkdir -p $(dir $@)

@@ -499,7 +499,7 @@ static struct tmpl_node *term(struct tp *t)
 		id->name = str_of(&tok);
 		id->func = -1;
 		if (t->sh->set->funcs)
-			id->func = t->sh->set->funcs->lookup(t->sh->set->funcs->ctx, tok.val, tok.len);
+			id->func = tmpl_funcs_lookup(t->sh->set->funcs, tok.val, tok.len);
 		if (!t->sh->set->skip_func_check && id->func < 0)
 			errorf(t, "function %s not defined", quoted(t, tok.val, tok.len));
 		return &id->h;
@@ -989,7 +989,7 @@ static void parse_top(struct tp *t)
 
 static int lookup_break_continue(const struct tmpl_set *s, const char *name)
 {
-	return s->funcs ? s->funcs->lookup(s->funcs->ctx, name, strlen(name)) : -1;
+	return s->funcs ? tmpl_funcs_lookup(s->funcs, name, strlen(name)) : -1;
 }
 
 void tmpl_set_init(struct tmpl_set *s, struct arena *a, const struct tmpl_funcs *funcs)
