@@ -229,7 +229,7 @@ static val map_zero(struct tmpl_exec *x, val m)
 {
 	const struct tmpl_type *t = host_type(x, m);
 	if (t && !t->elem_iface)
-		return val_null(); /* host maps decide in their own field hook */
+		return t->elem_zero;
 	return as_iface(val_null());
 }
 
@@ -854,7 +854,7 @@ int tmpl_execute(struct tmpl_set *s, const char *name, size_t n, val data, struc
 		sb_adds(err, " associated with template ");
 		const char *root = s->root_name ? s->root_name : "";
 		strconv_append_quote(err, root, strlen(root));
-		return -1;
+		return TMPL_ENOTEMPLATE;
 	}
 	struct tmpl_exec *x = arena_zalloc(s->arena, sizeof(*x));
 	x->set = s;

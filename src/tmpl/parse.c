@@ -1002,10 +1002,22 @@ void tmpl_set_init(struct tmpl_set *s, struct arena *a, const struct tmpl_funcs 
 
 struct tmpl_tree *tmpl_lookup(const struct tmpl_set *s, const char *name, size_t n)
 {
-	val v;
-	if (!val_map_get(s->trees, name, n, &v))
-		return NULL;
-	return v.u.p;
+	for (; s; s = s->parent) {
+		val v;
+		if (val_map_get(s->trees, name, n, &v))
+			return v.u.p;
+	}
+	return NULL;
+}
+
+void tmpl_set_clone(struct tmpl_set *child, const struct tmpl_set *parent)
+{
+	tmpl_set_init(child, parent->arena, parent->funcs);
+	child->ldelim = parent->ldelim;
+	child->rdelim = parent->rdelim;
+	child->skip_func_check = parent->skip_func_check;
+	child->root_name = parent->root_name;
+	child->parent = parent;
 }
 
 /* text/template's associate: an empty tree never replaces a defined one. */
@@ -1013,7 +1025,7 @@ static void commit(struct tmpl_set *s, const struct pending *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		struct tmpl_tree *tr = p->trees[i];
-		if (val_map_get(s->trees, tr->name.p, tr->name.n, NULL) && is_empty_tree(&tr->root->h))
+		if (tmpl_lookup(s, tr->name.p, tr->name.n) && is_empty_tree(&tr->root->h))
 			continue;
 		val v = { 0 };
 		v.kind = VAL_OPAQUE;

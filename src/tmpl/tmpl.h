@@ -70,6 +70,7 @@ struct tmpl_set {
 	const char *ldelim, *rdelim; /* NULL = "{{" "}}" */
 	bool skip_func_check;        /* parse.SkipFuncCheck */
 	const char *root_name;       /* name of the set's root template (Helm: "gotpl") */
+	const struct tmpl_set *parent; /* a clone sees its parent's templates (tpl) */
 };
 
 void tmpl_set_init(struct tmpl_set *s, struct arena *a, const struct tmpl_funcs *funcs);
@@ -83,6 +84,10 @@ int tmpl_parse(struct tmpl_set *s, const char *name, size_t nlen, const char *te
 	       struct sb *err);
 
 struct tmpl_tree *tmpl_lookup(const struct tmpl_set *s, const char *name, size_t n);
+
+/* A cheap Template.Clone(): a child set whose own definitions shadow the
+ * parent's, which stays untouched (Helm's tpl parses into a clone). */
+void tmpl_set_clone(struct tmpl_set *child, const struct tmpl_set *parent);
 
 /* ---- execution (exec.c) ---- */
 
@@ -101,6 +106,8 @@ struct tmpl_type {
 	size_t nmethods;
 	/* fmt.Print of the value (String() methods, struct layout), or NULL */
 	void (*print)(struct tmpl_exec *x, val v, struct sb *out);
+	/* a missing key of a map whose elements are not interface{} */
+	val elem_zero;
 };
 
 struct tmpl_var {
@@ -128,6 +135,9 @@ struct tmpl_exec {
  * in err (output written so far stays in out, as Go leaves it). */
 int tmpl_execute(struct tmpl_set *s, const char *name, size_t n, val data, struct sb *out,
 		 struct sb *err, void *host, const struct tmpl_type *(*type_of)(void *, uint8_t));
+/* tmpl_execute's return for "no template NAME associated with ...", which
+ * Go returns as a plain error rather than an ExecError. */
+#define TMPL_ENOTEMPLATE (-2)
 
 /* A function's error return: the text after "error calling NAME: ". */
 int tmpl_fail(struct tmpl_exec *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

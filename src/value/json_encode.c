@@ -248,10 +248,11 @@ static int je_value(struct je *e, val v, unsigned depth)
 		}
 		if (je_enter(e, v, v.u.m) < 0)
 			return -1;
-		const uint32_t *order = val_map_order(e->a, v);
+		/* a Go struct marshals its fields in declaration order */
+		const uint32_t *order = (v.flags & VAL_F_STRUCT) ? NULL : val_map_order(e->a, v);
 		sb_addc_fast(out, '{');
 		for (size_t i = 0; i < n; i++) {
-			const struct val_map_entry *en = val_map_entry_at(v, order[i]);
+			const struct val_map_entry *en = val_map_entry_at(v, order ? order[i] : i);
 			if (i)
 				sb_addc_fast(out, ',');
 			if (e->indent)

@@ -60,6 +60,10 @@ enum val_gotype {
 struct val_list;
 struct val_map;
 
+/* val.flags bits the codecs honour (the rest belong to their users). */
+#define VAL_F_STRUCT 0x4000 /* a VAL_MAP standing for a Go struct: encoding/json
+			       keeps its insertion (field) order */
+
 typedef struct val {
 	uint8_t kind;   /* enum val_kind */
 	uint8_t gotype; /* enum val_gotype */
@@ -113,7 +117,7 @@ static inline val val_str_ref(const char *s, size_t n)
 	v.u.s = s;
 	return v;
 }
-static inline val val_typed(val v, enum val_gotype gt) { v.gotype = (uint8_t)gt; return v; }
+static inline val val_typed(val v, unsigned gt) { v.gotype = (uint8_t)gt; return v; }
 
 /* --- strings (copied into the arena, NUL added after len) --- */
 val val_str(struct arena *a, const char *s, size_t n);
