@@ -23,8 +23,10 @@ struct chart {
 	struct chart_file *files;      /* every other file, for .Files */
 	size_t nfiles;
 	val values;                    /* values.yaml */
-	struct chart **deps;           /* enabled dependencies, in Chart.yaml order */
-	size_t ndeps;
+	const char *schema;            /* values.schema.json, or NULL */
+	size_t schema_len;
+	struct chart **deps;           /* loaded subcharts (enabled ones after dependency processing) */
+	size_t ndeps, capdeps;
 };
 
 /* metadata.name ("" when absent) */
