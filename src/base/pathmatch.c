@@ -1,6 +1,6 @@
-/* pathmatch.c — filepath.Match (path/filepath/match.go) for Unix paths:
- * the same chunk-by-chunk algorithm, so malformed patterns are reported
- * exactly when Go reports them (a bad class after a failed match is not). */
+/* pathmatch.c — filepath.Match (path/filepath/match.go of Go 1.23.7, the Go
+ * of Helm 3.17.3) for Unix paths: the same chunk-by-chunk algorithm, so a
+ * malformed pattern is reported exactly when Go reports it. */
 #include "base/pathmatch.h"
 
 #include <stdbool.h>
@@ -168,12 +168,7 @@ int path_match(const char *pat, size_t plen, const char *name, size_t nlen)
 			if (found)
 				continue;
 		}
-		/* Go checks the rest of the pattern for syntax before failing */
-		while (p < pe) {
-			scan_chunk(&p, pe, &star, &chunk, &clen);
-			if (match_chunk(chunk, chunk + clen, "", "", &t) < 0)
-				return -1;
-		}
+		/* Go 1.23 does not check the rest of the pattern here (1.24 does) */
 		return 0;
 	}
 	return s == se;
