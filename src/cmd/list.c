@@ -1,0 +1,12 @@
+/* list.c — `cozypkg list`: list HelmReleases (alias ls).
+ * Not built yet: the flags are parsed into get_opts and the command
+ * says so. */
+#include "cmd/cmd.h"
+
+int cmd_list(int argc, const char **argv, struct cli_ctx *ctx)
+{
+	const struct get_opts *o = ctx->opts;
+
+	(void)o;
+	return cli_not_implemented(ctx);
+}
