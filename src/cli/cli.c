@@ -531,6 +531,9 @@ static int execute(struct run *r, const struct cli_command *cmd, int argc, const
 		sb_adds(&t, "]\n");
 		put(stderr, &t);
 		sb_release(&t);
+		/* the hook checks parsing only: the body would touch files and
+		 * clusters the CLI test does not set up */
+		return 3;
 	}
 	return cmd->fn((int)nargs, args, &ctx);
 }

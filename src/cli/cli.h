@@ -69,7 +69,8 @@ struct cli_ctx {
 
 /* Run the command line; returns the exit status.  COZYPKG_CLI_TRACE=1 in
  * the environment makes it print the parsed flags and arguments on stderr
- * before a command body runs (tests compare them with cobra's). */
+ * instead of running the command body, and exit 3 (tests compare them with
+ * cobra's). */
 int cli_main(const struct cli_app *app, int argc, const char **argv);
 
 /* "error: <app> <cmd>: not implemented yet" on stderr; returns 1. */

@@ -26,7 +26,7 @@
 
 /* Helm's value flags, as show/diff/apply take them (merge order is Helm's:
  * -f files, then --set-json, --set, --set-string, --set-file, --set-literal). */
-struct values_opts {
+struct value_flags {
 	struct opt_list values;      /* -f/--values (comma-split) */
 	struct opt_list set;         /* --set */
 	struct opt_list set_string;  /* --set-string */
@@ -36,7 +36,7 @@ struct values_opts {
 };
 
 struct show_opts {
-	struct values_opts v;
+	struct value_flags v;
 	struct opt_list show_only;    /* -s: template globs */
 	bool plain;
 	const char *kube_version;     /* --kube-version */
@@ -46,14 +46,14 @@ struct show_opts {
 };
 
 struct apply_opts {
-	struct values_opts v;
+	struct value_flags v;
 	bool plain;
 	bool resume;
 	bool take_ownership;
 };
 
 struct diff_opts {
-	struct values_opts v;
+	struct value_flags v;
 	bool plain;
 	bool exit_code; /* 2 when there are changes */
 };
