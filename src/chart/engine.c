@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "base/quote.h"
+#include "funcs/fn_crypto.h"
+#include "funcs/fn_numbers.h"
 #include "funcs/funcs.h"
 #include "value/codec.h"
 
@@ -493,6 +495,13 @@ const struct tmpl_type *engine_type_of(void *host, uint8_t gotype)
 {
 	if (gotype == GT_VALUES)
 		return &type_values;
+	/* the function families' own Go types (Sprig's certificate, time.Time,
+	 * *semver.Version, []int...) */
+	if (gotype == FN_GT_CERTIFICATE)
+		return &fn_certificate_type;
+	const struct tmpl_type *ft = fn_numbers_type_of(gotype);
+	if (ft)
+		return ft;
 	if (gotype >= GT_HOST_FIRST && gotype - GT_HOST_FIRST < (int)(sizeof(host_types) / sizeof(host_types[0])) &&
 	    host_types[gotype - GT_HOST_FIRST].name)
 		return &host_types[gotype - GT_HOST_FIRST];
@@ -574,6 +583,13 @@ val engine_plain(struct arena *a, val v)
 	}
 	case GT_HELMVERSION:
 		return plain_struct(a, v, buildinfo_json, 4, true);
+	case FN_GT_TIME:
+		return fn_time_plain(a, v);
+	case FN_GT_SEMVER:
+	case FN_GT_SEMVER_VALUE:
+		return fn_semver_plain(a, v);
+	case FN_GT_CERTIFICATE:
+		return plain_struct(a, v, NULL, 0, false);
 	case GT_CAPABILITIES:
 	case GT_KUBEVERSION:
 		return plain_struct(a, v, NULL, 0, false);
@@ -625,16 +641,21 @@ static int f_include(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return rc;
 }
 
+/* strings.ReplaceAll(out, "<no value>", ""), moving only what follows a hit. */
 static void strip_no_value(struct sb *s)
 {
-	static const char nv[] = "<no value>";
-	size_t w = 0;
-	for (size_t i = 0; i < s->len;) {
-		if (s->buf[i] == '<' && s->len - i >= 10 && memcmp(s->buf + i, nv, 10) == 0) {
+	char *p = memchr(s->buf, '<', s->len);
+	size_t w = p ? (size_t)(p - s->buf) : s->len;
+	for (size_t i = w; i < s->len;) {
+		if (s->len - i >= 10 && memcmp(s->buf + i, "<no value>", 10) == 0) {
 			i += 10;
 			continue;
 		}
-		s->buf[w++] = s->buf[i++];
+		char *q = memchr(s->buf + i + 1, '<', s->len - i - 1);
+		size_t run = (q ? (size_t)(q - s->buf) : s->len) - i;
+		memmove(s->buf + w, s->buf + i, run);
+		w += run;
+		i += run;
 	}
 	sb_setlen(s, w);
 }
