@@ -1300,7 +1300,15 @@ static int f_kebabcase(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return ret_sb(x, &b, out);
 }
 
+/* sprig's "hello": func() string { return "Hello!" } */
+static int f_hello(struct tmpl_exec *x, val *a, size_t n, val *out)
+{
+	*out = val_str_ref("Hello!", 6);
+	return 0;
+}
+
 const struct tmpl_func fn_strings_table[] = {
+	{ "hello", f_hello, 0, false, { 0 } },
 	{ "abbrev", f_abbrev, 2, false, { TP_INT, TP_STRING } },
 	{ "abbrevboth", f_abbrevboth, 3, false, { TP_INT, TP_INT, TP_STRING } },
 	{ "trunc", f_trunc, 2, false, { TP_INT, TP_STRING } },
