@@ -4,6 +4,7 @@
 #include "funcs/funcs.h"
 
 #include "chart/engine.h"
+#include "funcs/fn_toml.h"
 #include "value/codec.h"
 
 /* toYAML: yaml.Marshal, "" on error, one trailing newline trimmed. */
@@ -30,14 +31,42 @@ static int f_to_yaml_pretty(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return tmpl_fail(x, "toYamlPretty is not supported by cozypkg yet");
 }
 
+/* toTOML: BurntSushi/toml's Encoder (toml.c); an encoder error is the
+ * result text, a Go panic fails the call. */
 static int f_to_toml(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
-	return tmpl_fail(x, "toToml is not supported by cozypkg yet");
+	struct sb s = SB_INIT, err = SB_INIT;
+	int rc = fn_toml_encode(x->a, a[0], &s, &err);
+	if (rc == -2) {
+		tmpl_fail(x, "%s", err.buf);
+	} else if (rc < 0) {
+		*out = val_str(x->a, err.buf, err.len);
+	} else {
+		*out = val_str(x->a, s.buf, s.len);
+	}
+	sb_release(&s);
+	sb_release(&err);
+	return rc == -2 ? -1 : 0;
 }
 
+/* fromTOML: toml.Unmarshal into a map, errors in its "Error" key. */
 static int f_from_toml(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
-	return tmpl_fail(x, "fromToml is not supported by cozypkg yet");
+	struct sb err = SB_INIT;
+	val v;
+	int rc = fn_toml_decode(x->a, a[0].u.s, a[0].len, &v, &err);
+	if (rc == -2) {
+		tmpl_fail(x, "%s", err.buf);
+		sb_release(&err);
+		return -1;
+	}
+	if (rc < 0) {
+		v = val_map_new(x->a, 1);
+		val_map_set(x->a, v, "Error", 5, val_str(x->a, err.buf, err.len));
+	}
+	sb_release(&err);
+	*out = v;
+	return 0;
 }
 
 static val error_map(struct tmpl_exec *x, const struct sb *err)
@@ -65,6 +94,8 @@ static int f_from_yaml_array(struct tmpl_exec *x, val *a, size_t n, val *out)
 	if (val_from_yaml(x->a, a[0].u.s, a[0].len, VAL_YAML_LIST, &v, &err) < 0) {
 		v = val_list_new(x->a, 1);
 		val_list_push(x->a, v, val_str(x->a, err.buf, err.len));
+	} else if (v.kind == VAL_NULL) {
+		v = val_list_new(x->a, 0); /* Helm starts from []interface{}{} */
 	}
 	sb_release(&err);
 	*out = v;

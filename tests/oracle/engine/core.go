@@ -36,7 +36,7 @@ func init() {
 			"{{ .Values.PathValue \"\" }}", "{{ .Values.Table \"map.c\" }}", "{{ .Values.Table \"nope\" }}", "{{ .Values.Table \"name\" }}",
 			"{{ include \"helper\" (dict) }}", "{{ tpl \"{{ define \\\"y\\\" }}Y{{ end }}{{ include \\\"y\\\" . }}\" . }}",
 			"{{ tpl \"{{ include \\\"helper\\\" 1 }}\" . }}", "{{ tpl \"{{ .Values.missing }}\" . }}|", "{{ required \"x\" .Values.zero }}",
-			"{{ .Template.Name | printf \"%T\" }}", "{{ .Release.Revision | printf \"%T\" }}", "{{ .Capabilities.APIVersions | len }}", "{{ hello }}", "{{ hello 1 }}",
+			"{{ .Template.Name | printf \"%T\" }}", "{{ .Release.Revision | printf \"%T\" }}", "{{ .Capabilities.APIVersions | len }}", "{{ hello }}", "{{ hello 1 }}", "{{ fromYamlArray \"\" }}", "{{ fromYamlArray \"~\" | len }}", "{{ fromYaml \"\" }}",
 		}
 	})
 }
