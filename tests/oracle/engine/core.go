@@ -23,7 +23,7 @@ func init() {
 			"{{ .Values.list | toYaml }}", "{{ .Values | toYaml }}", "{{ .Values.map | toJson }}", "{{ toYaml . | len }}",
 			"{{ .Values.nothing | toYaml }}", "{{ fromYaml .Values.yamlText }}", "{{ fromYaml \"a: [\" }}", "{{ fromYamlArray \"[1, 2]\" }}",
 			"{{ fromJson .Values.jsonText }}", "{{ fromJson \"{\" }}", "{{ fromJsonArray \"[1, 2]\" }}", "{{ toToml .Values.map }}",
-			"{{ toYamlPretty .Values.map }}", "{{ .Values.YAML }}", "{{ .Values.AsMap }}", "{{ .Values.Table \"map\" }}",
+			"{{ .Values.YAML }}", "{{ .Values.AsMap }}", "{{ .Values.Table \"map\" }}",
 			"{{ .Subcharts }}", "{{ . | len }}", "{{ $ | typeOf }}", "{{ .Values | typeOf }}", "{{ .Chart | typeOf }}",
 			"{{ .Files | typeOf }}", "{{ .Capabilities | typeOf }}", "{{ .Template | typeOf }}", "{{ .Release | typeOf }}",
 			"{{ nope }}", "{{ .Values.name | nope }}", "{{ if }}", "{{ end }}", "{{ index .Values.list 9 }}",
