@@ -10,6 +10,7 @@
 #include "base/quote.h"
 #include "funcs/fn_crypto.h"
 #include "funcs/fn_numbers.h"
+#include "funcs/fn_reflect.h"
 #include "funcs/funcs.h"
 #include "value/codec.h"
 
@@ -500,6 +501,8 @@ const struct tmpl_type *engine_type_of(void *host, uint8_t gotype)
 	if (gotype == FN_GT_CERTIFICATE)
 		return &fn_certificate_type;
 	const struct tmpl_type *ft = fn_numbers_type_of(gotype);
+	if (!ft)
+		ft = fn_collections_type_of(gotype);
 	if (ft)
 		return ft;
 	if (gotype >= GT_HOST_FIRST && gotype - GT_HOST_FIRST < (int)(sizeof(host_types) / sizeof(host_types[0])) &&
