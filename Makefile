@@ -65,6 +65,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(SUPPORT_OBJ) $(BUILD)/libcozy.a
 check: $(BUILD)/cozypkg $(TEST_BIN) check-style
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/run-unit $(TEST_BIN)
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cli/run
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/parity/run
 
 # What CI runs (README's test command): the suite, the same under ASan+UBSan,
 # and the unit binaries under valgrind.

@@ -2649,6 +2649,7 @@ static const struct tmpl_func time_methods[] = {
 
 const struct tmpl_type fn_time_type = {
 	"time.Time", true, false, time_methods, sizeof(time_methods) / sizeof(time_methods[0]), print_time, { 0 },
+	true, /* time.Time == compares wall clock, monotonic reading and zone */
 };
 
 /* Month.String / Weekday.String: names, or %!Month(n) out of range */

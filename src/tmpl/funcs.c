@@ -414,6 +414,13 @@ static int eq_one(struct tmpl_exec *x, val a1, val a2, bool *truth)
 		*truth = invalid(a1) && invalid(a2);
 		return 0;
 	}
+	if (a1.kind == VAL_MAP && a2.kind == VAL_MAP && a1.gotype == a2.gotype && x->type_of) {
+		const struct tmpl_type *t = x->type_of(x->host, a1.gotype);
+		if (t && t->comparable) {
+			*truth = val_equal(a1, a2);
+			return 0;
+		}
+	}
 	if (a1.kind != a2.kind)
 		return tmpl_fail(x, "non-comparable types %s: %s, %s: %s", sprint_v(x, a1, "%s"),
 				 tmpl_type_name(x, a1), tmpl_type_name(x, a2), sprint_v(x, a2, "%v"));

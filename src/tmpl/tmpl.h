@@ -108,6 +108,9 @@ struct tmpl_type {
 	void (*print)(struct tmpl_exec *x, val v, struct sb *out);
 	/* a missing key of a map whose elements are not interface{} */
 	val elem_zero;
+	/* Go's == works on it (a struct of comparable fields): eq/ne compare
+	 * the fields instead of failing with "non-comparable type" */
+	bool comparable;
 };
 
 struct tmpl_var {
