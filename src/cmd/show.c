@@ -156,8 +156,11 @@ int cmd_show(int argc, const char **argv, struct cli_ctx *ctx)
 	struct engine_release rel = { release, ns, 1, true, false };
 	val top = engine_render_values(a, c, values, &rel, &caps);
 	val rendered;
-	if (engine_render(a, c, top, &rendered, &err) < 0)
+	if (engine_render(a, c, top, &rendered, &err) < 0) {
+		/* helm template adds this to every error once the release exists */
+		sb_adds(&err, "\n\nUse --debug flag to render out invalid YAML");
 		return fail(&err);
+	}
 
 	struct manifest_opts mo = { 0 };
 	mo.disable_hooks = true; /* show --plain is helm template --no-hooks */
