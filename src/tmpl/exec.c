@@ -340,9 +340,14 @@ static val eval_function(struct tmpl_exec *x, val dot, const struct tmpl_ident *
 	return eval_call(x, dot, fs->funcs[idx], false, val_null(), cmd, id->name, args, nargs, final);
 }
 
-static const char *ptype_name(uint8_t t)
+static const char *ptype_name(struct tmpl_exec *x, uint8_t t)
 {
+	if (t >= GT_HOST_FIRST) {
+		const struct tmpl_type *ht = x->type_of ? x->type_of(x->host, t) : NULL;
+		return ht ? ht->name : "struct {}";
+	}
 	switch (t) {
+	case TP_UINT32: return "uint32";
 	case TP_STRING: return "string";
 	case TP_INT: return "int";
 	case TP_INT64: return "int64";
@@ -385,6 +390,8 @@ static bool assignable(struct tmpl_exec *x, val v, uint8_t t)
 		return v.kind == VAL_LIST && v.gotype == GT_STRINGS;
 	case TP_BYTES:
 		return v.kind == VAL_STRING && v.gotype == GT_BYTES;
+	case TP_UINT32:
+		return false; /* no template value is a uint32 */
 	case TP_MAP: {
 		/* named map types with the same underlying type are assignable */
 		if (v.kind != VAL_MAP)
@@ -393,7 +400,7 @@ static bool assignable(struct tmpl_exec *x, val v, uint8_t t)
 		return !ht || (!ht->is_struct && ht->elem_iface);
 	}
 	}
-	return false;
+	return t >= GT_HOST_FIRST && v.gotype == t;
 }
 
 /* The zero value of a parameter type for an invalid argument. */
@@ -420,7 +427,7 @@ static val validate_type(struct tmpl_exec *x, val v, uint8_t t)
 			return v;
 		if (can_be_nil(t))
 			return zero_of(x, t);
-		errorf(x, "invalid value; expected %s", ptype_name(t));
+		errorf(x, "invalid value; expected %s", ptype_name(x, t));
 	}
 	if (t == TP_VALUE)
 		return v;
@@ -429,11 +436,11 @@ static val validate_type(struct tmpl_exec *x, val v, uint8_t t)
 	if (is_iface(v)) {
 		if (v.kind != VAL_NULL && assignable(x, concrete(v), t))
 			return concrete(v);
-		errorf(x, "wrong type for value; expected %s; got %s", ptype_name(t),
+		errorf(x, "wrong type for value; expected %s; got %s", ptype_name(x, t),
 		       v.kind == VAL_NULL ? "interface {}" : tmpl_type_name(x, concrete(v)));
 	}
 	if (!assignable(x, v, t))
-		errorf(x, "wrong type for value; expected %s; got %s", ptype_name(t), tmpl_type_name(x, v));
+		errorf(x, "wrong type for value; expected %s; got %s", ptype_name(x, t), tmpl_type_name(x, v));
 	return v;
 }
 
@@ -473,7 +480,7 @@ static val eval_arg(struct tmpl_exec *x, val dot, uint8_t t, const struct tmpl_n
 	case TN_NIL:
 		if (can_be_nil(t))
 			return t == TP_VALUE || t == TP_ANY ? val_null() : zero_of(x, t);
-		errorf(x, "cannot assign nil to %s", ptype_name(t));
+		errorf(x, "cannot assign nil to %s", ptype_name(x, t));
 	case TN_FIELD: {
 		struct tmpl_node *self = (struct tmpl_node *)n;
 		return validate_type(x, eval_field_node(x, dot, (const struct tmpl_field *)n, &self, 1, missing), t);
@@ -500,6 +507,11 @@ static val eval_arg(struct tmpl_exec *x, val dot, uint8_t t, const struct tmpl_n
 		if (num && num->is_float)
 			return val_float(num->f);
 		errorf(x, "expected float; found %s", node_str(x, n));
+	case TP_UINT32:
+		/* evalUnsignedInteger; reflect's SetUint truncates to 32 bits */
+		if (num && num->is_uint)
+			return val_int((int64_t)(uint32_t)num->u);
+		errorf(x, "expected unsigned integer; found %s", node_str(x, n));
 	case TP_INT:
 	case TP_INT64:
 		if (num && num->is_int)
@@ -516,7 +528,7 @@ static val eval_arg(struct tmpl_exec *x, val dot, uint8_t t, const struct tmpl_n
 		}
 		errorf(x, "expected string; found %s", node_str(x, n));
 	default:
-		errorf(x, "can't handle %s for arg of type %s", node_str(x, n), ptype_name(t));
+		errorf(x, "can't handle %s for arg of type %s", node_str(x, n), ptype_name(x, t));
 	}
 }
 

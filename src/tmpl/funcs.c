@@ -126,6 +126,12 @@ static int fn_len(struct tmpl_exec *x, val *a, size_t n, val *out)
 		*out = val_typed(val_int(val_list_len(v)), GT_INT);
 		return 0;
 	case VAL_MAP:
+		/* a host struct (sprig.certificate...) has no length */
+		if (v.gotype >= GT_HOST_FIRST && x->type_of) {
+			const struct tmpl_type *ht = x->type_of(x->host, v.gotype);
+			if (ht && ht->is_struct)
+				return tmpl_fail(x, "len of type %s", ht->name);
+		}
 		*out = val_typed(val_int(val_map_len(v)), GT_INT);
 		return 0;
 	case VAL_NULL:

@@ -34,7 +34,11 @@ enum tmpl_ptype {
 	TP_MAP,     /* map[string]interface{} (chartutil.Values converts) */
 	TP_STRINGS, /* []string */
 	TP_BYTES,   /* []byte */
+	TP_UINT32,  /* uint32 (Sprig's derivePassword counter) */
+	/* in[i] >= GT_HOST_FIRST: the host type with that gotype (a struct,
+	 * e.g. sprig.certificate: type_of names it; nil is not assignable) */
 };
+#define TMPL_HAVE_HOST_PARAMS 1
 
 struct tmpl_func {
 	const char *name;
