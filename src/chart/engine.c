@@ -1001,7 +1001,8 @@ int engine_render(struct arena *a, const struct chart *c, val top, val *out, str
 
 	struct tpls tp = { 0 };
 	rec_all_tpls(a, c, &tp, top);
-	qsort(tp.v, tp.n, sizeof(*tp.v), tpl_cmp);
+	if (tp.n > 1) /* qsort may not be given a NULL array */
+		qsort(tp.v, tp.n, sizeof(*tp.v), tpl_cmp);
 
 	struct sb e = SB_INIT;
 	for (size_t i = 0; i < tp.n; i++) {

@@ -192,7 +192,8 @@ static int walk(struct arena *a, const char *top, const char *rel, const struct 
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_names);
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct sb r = SB_INIT, full = SB_INIT;
