@@ -325,17 +325,7 @@ static int files_as(struct tmpl_exec *x, val f, bool secrets, val *out)
 		}
 		val_map_set(x->a, m, b, bn, v);
 	}
-	struct sb s = SB_INIT, err = SB_INIT;
-	if (val_to_yaml(x->a, m, &s, &err) == 0) {
-		size_t len = s.len;
-		if (len && s.buf[len - 1] == '\n')
-			len--;
-		*out = val_str(x->a, s.buf, len);
-	} else {
-		*out = val_str_ref("", 0);
-	}
-	sb_release(&s);
-	sb_release(&err);
+	*out = fn_helm_to_yaml(x->a, m);
 	return 0;
 }
 

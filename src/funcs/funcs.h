@@ -29,6 +29,10 @@ FN_TABLE(crypto);   /* crypto.c: hashes, bcrypt, certs, AES, derivePassword */
 FN_TABLE(encoding); /* encoding.c: b64/b32, random strings, uuid */
 FN_TABLE(helm);     /* helm.c: toYaml fromYaml toJson toToml... (Helm's extras) */
 
+/* Helm's toYAML (pkg/engine/funcs.go): sigs.k8s.io/yaml.Marshal with the
+ * final newline trimmed, "" when marshalling fails. */
+val fn_helm_to_yaml(struct arena *a, val v);
+
 /* Add every table to f in Helm's order (later tables override earlier). */
 void fn_helm_funcmap(struct tmpl_funcs *f);
 

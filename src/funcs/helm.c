@@ -7,20 +7,26 @@
 #include "funcs/fn_toml.h"
 #include "value/codec.h"
 
-/* toYAML: yaml.Marshal, "" on error, one trailing newline trimmed. */
-static int f_to_yaml(struct tmpl_exec *x, val *a, size_t n, val *out)
+/* toYAML: yaml.Marshal, "" on error, one trailing newline trimmed.  Also
+ * what engine.files' AsConfig/AsSecrets print (they call Helm's toYAML). */
+val fn_helm_to_yaml(struct arena *a, val v)
 {
 	struct sb s = SB_INIT, err = SB_INIT;
-	if (val_to_yaml(x->a, engine_plain(x->a, a[0]), &s, &err) == 0) {
+	val out = val_str_ref("", 0);
+	if (val_to_yaml(a, engine_plain(a, v), &s, &err) == 0) {
 		size_t len = s.len;
 		if (len && s.buf[len - 1] == '\n')
 			len--;
-		*out = val_str(x->a, s.buf, len);
-	} else {
-		*out = val_str_ref("", 0);
+		out = val_str(a, s.buf, len);
 	}
 	sb_release(&s);
 	sb_release(&err);
+	return out;
+}
+
+static int f_to_yaml(struct tmpl_exec *x, val *a, size_t n, val *out)
+{
+	*out = fn_helm_to_yaml(x->a, a[0]);
 	return 0;
 }
 
