@@ -10,6 +10,7 @@
 #include "base/strconv_parse.h"
 #include "funcs/fn_reflect.h"
 #include "funcs/funcs.h"
+#include "value/codec.h"
 
 /* reflect.TypeOf(nil).Kind() dereferences a nil *rtype */
 #define NIL_DEREF "runtime error: invalid memory address or nil pointer dereference"
@@ -143,14 +144,21 @@ static int f_last(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return 0;
 }
 
-/* rest and initial of an empty slice are Go's nil []interface{}; the value
- * model has no nil slice, so it is an empty one (it prints the same). */
+/* rest and initial of an empty slice are Go's nil []interface{}: an empty
+ * list flagged VAL_F_GO_NIL (toJson writes null). */
+static val go_nil_list(struct tmpl_exec *x)
+{
+	val l = val_list_new(x->a, 0);
+	l.flags |= VAL_F_GO_NIL;
+	return l;
+}
+
 static int f_rest(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	if (!fn_is_slice(a[0]))
 		return not_slice(x, a[0], "Cannot find rest on type %s");
 	size_t len = seq_len(a[0]);
-	*out = copy_range(x, a[0], len ? 1 : 0, len, 0);
+	*out = len ? copy_range(x, a[0], 1, len, 0) : go_nil_list(x);
 	return 0;
 }
 
@@ -159,7 +167,7 @@ static int f_initial(struct tmpl_exec *x, val *a, size_t n, val *out)
 	if (!fn_is_slice(a[0]))
 		return not_slice(x, a[0], "Cannot find initial on type %s");
 	size_t len = seq_len(a[0]);
-	*out = copy_range(x, a[0], 0, len ? len - 1 : 0, 0);
+	*out = len ? copy_range(x, a[0], 0, len - 1, 0) : go_nil_list(x);
 	return 0;
 }
 
@@ -336,6 +344,8 @@ static int f_concat(struct tmpl_exec *x, val *a, size_t n, val *out)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < seq_len(a[i]); j++)
 			val_list_push(x->a, l, seq_at(a[i], j));
+	if (total == 0)
+		l.flags |= VAL_F_GO_NIL; /* `var res []interface{}` never appended to */
 	*out = l;
 	return 0;
 }

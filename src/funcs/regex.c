@@ -15,6 +15,7 @@
 #include "base/quote.h"
 #include "base/unicode_case.h"
 #include "base/utf8.h"
+#include "value/codec.h"
 
 /* ---- Go regexp/syntax parser, emitting PCRE2 ---- */
 
@@ -1550,6 +1551,8 @@ static int find_all_impl(struct tmpl_exec *x, val *a, bool must, val *out)
 	val l = val_typed(val_list_new(x->a, cnt), GT_STRINGS);
 	for (size_t i = 0; i < cnt; i++)
 		val_list_push(x->a, l, val_str_ref(a[1].u.s + m[2 * i], m[2 * i + 1] - m[2 * i]));
+	if (cnt == 0)
+		l.flags |= VAL_F_GO_NIL; /* FindAllString returns nil */
 	*out = l;
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "base/strconv.h"
 #include "base/unicode_case.h"
 #include "base/utf8.h"
+#include "chart/engine.h"
 #include "value/codec.h"
 
 /* ---- helpers ---- */
@@ -461,7 +462,7 @@ static val index_map(struct tmpl_exec *x, val parts)
 		val_map_set(x->a, m, key, k.len, val_list_at(parts, i));
 		sb_release(&k);
 	}
-	return m;
+	return val_typed(m, GT_STRING_MAP); /* the engine's map[string]string */
 }
 
 static int f_split(struct tmpl_exec *x, val *a, size_t n, val *out)

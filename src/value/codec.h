@@ -51,4 +51,19 @@ void val_sprintln(struct arena *a, struct sb *out, const val *args, size_t n);
 /* The Go type name (%T) of a value, e.g. "map[string]interface {}". */
 const char *val_go_type_name(val v);
 
+/* ---- YAML out: sigs.k8s.io/yaml v1.4.0's goyaml.v3 (gopkg.in/yaml.v3 v3.0.1
+ * fork) Encoder with SetIndent(indent)
+ * (yaml3_encode.c), Helm's toYamlPretty.  The value is marshalled as is (no
+ * JSON round trip): maps in v3's natural key order, VAL_F_STRUCT maps in
+ * field order, []byte as a list of ints.  A string flagged VAL_F_YAML_PLAIN
+ * is written as a plain scalar without the resolver check (time.Time's
+ * timev).  Appends to out; -1 with err on a value v3 cannot marshal. ---- */
+#define VAL_F_YAML_PLAIN 0x2000
+/* A VAL_LIST standing for Go's nil slice (Sprig's rest/initial of an empty
+ * list, concat of nothing, regexFindAll without a match): it prints, counts
+ * and ranges like an empty list, but encoding/json writes null.  Honoured by
+ * Helm's toJson/toYaml (src/funcs/helm.c fn_helm_go_nil). */
+#define VAL_F_GO_NIL 0x1000
+int val_to_yaml3(struct arena *a, val v, int indent, struct sb *out, struct sb *err);
+
 #endif

@@ -13,7 +13,7 @@
 
 static void test_engine_toml(void **state)
 {
-	assert_int_equal(harness_run_suite("toml", 2100), 0);
+	assert_int_equal(harness_run_suite("toml", 2560), 0);
 }
 
 /* Decode then encode: tables after plain keys, arrays of tables, floats
