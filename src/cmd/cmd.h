@@ -61,13 +61,27 @@ struct diff_opts {
 struct reconcile_opts {
 	bool with_source;
 	bool force;
+	long long timeout_ns; /* --timeout (Go duration; default 5m) */
 };
 
 /* get and list */
 struct get_opts {
 	bool all_namespaces;
 	const char *output; /* -o: json|yaml|wide|name|custom-columns=... */
+	const char *selector; /* -l/--selector: label selector, sent as is */
 };
+
+/* kubecmd.c: shared by the commands that talk to the cluster */
+struct kube_client;
+struct sb;
+/* kube_open from the global flags; prints kubectl's error and returns -1. */
+int cmd_kube_open(struct cli_ctx *ctx, struct kube_client *c);
+/* Prints err (one line) on stderr, releases it, returns exit status 1. */
+int cmd_fail(struct sb *err);
+/* list.c: get and list are one command with two names */
+int cmd_get_or_list(int argc, const char **argv, struct cli_ctx *ctx);
+/* suspend.c: the suspend/resume merge patch */
+int cmd_patch_suspend(struct cli_ctx *ctx, const char *name, bool suspend);
 
 cli_fn cmd_show;
 cli_fn cmd_apply;

@@ -1,9 +1,7 @@
-/* resume.c — `cozypkg resume`: clear spec.suspend on the HelmRelease.
- * Not built yet: the flags are parsed (none of its own) and the command
- * says so. */
+/* resume.c — `cozypkg resume NAME`: clears spec.suspend (see suspend.c). */
 #include "cmd/cmd.h"
 
 int cmd_resume(int argc, const char **argv, struct cli_ctx *ctx)
 {
-	return cli_not_implemented(ctx);
+	return cmd_patch_suspend(ctx, argv[0], false);
 }
