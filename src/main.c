@@ -16,8 +16,8 @@
 static const struct option global_flags[] = {
 	OPT_STRING(0, "kubeconfig", struct cli_global, kubeconfig, "Path to kubeconfig"),
 	OPT_STRING(0, "context", struct cli_global, context, "Kube context"),
-	OPT_STRING('n', "namespace", struct cli_global, namespace,
-		   "Kubernetes namespace (defaults to the current context)"),
+	OPT_STRING_COMPLETE('n', "namespace", struct cli_global, namespace, COMPLETE_NAMESPACES,
+			    "Kubernetes namespace (defaults to the current context)"),
 	OPT_STRING('C', "working-directory", struct cli_global, workdir,
 		   "Root directory of Helm chart to run against (defaults to current directory)"),
 	OPT_END(),
@@ -85,6 +85,9 @@ static const struct option diff_flags[] = {
 static const struct option get_flags[] = {
 	OPT_BOOL('A', "all-namespaces", struct get_opts, all_namespaces, "Across all namespaces"),
 	OPT_STRING('o', "output", struct get_opts, output, "json|yaml|wide|name|custom-columns=<...>"),
+	/* We: kubectl's label selector flag (AddLabelSelectorFlagVar) */
+	OPT_STRING('l', "selector", struct get_opts, selector, "Selector (label query) to filter on, "
+		   "supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)"),
 	OPT_END(),
 };
 
@@ -92,6 +95,9 @@ static const struct option list_flags[] = {
 	OPT_BOOL('A', "all-namespaces", struct get_opts, all_namespaces,
 		 "Across all namespaces (only when no names are given)"),
 	OPT_STRING('o', "output", struct get_opts, output, "json|yaml|wide|name|custom-columns=<...>"),
+	/* We: kubectl's label selector flag (AddLabelSelectorFlagVar) */
+	OPT_STRING('l', "selector", struct get_opts, selector, "Selector (label query) to filter on, "
+		   "supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)"),
 	OPT_END(),
 };
 
@@ -99,6 +105,9 @@ static const struct option reconcile_flags[] = {
 	OPT_BOOL(0, "with-source", struct reconcile_opts, with_source,
 		 "Reconcile the source HelmChart before the HelmRelease"),
 	OPT_BOOL(0, "force", struct reconcile_opts, force, "Force a one-off upgrade of the HelmRelease"),
+	/* We: upstream always waits 5 minutes */
+	OPT_DURATION(0, "timeout", struct reconcile_opts, timeout_ns, 5 * 60 * 1000000000LL,
+		     "how long to wait for the reconciliation"),
 	OPT_END(),
 };
 
@@ -109,36 +118,39 @@ static const char *const complete_aliases[] = { "__completeNoDesc", NULL };
 #define NOOPTS NULL, 0
 
 /* Upstream's AddCommand order (cobra suggests "Did you mean" in this order;
- * help output sorts by name). */
+ * help output sorts by name).  Upstream's completeHelmReleases is the
+ * ValidArgsFunction of every <release> command, get and list. */
 static const struct cli_command commands[] = {
 	{ RELEASE("show"), NULL, "Render manifests like helm template", NULL, cmd_show,
-	  show_flags, sizeof(struct show_opts), CLI_ARGS_EXACT, 1, 0 },
+	  show_flags, sizeof(struct show_opts), CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
 	{ RELEASE("apply"), NULL, "Upgrade or install HelmRelease and sync status", NULL, cmd_apply,
-	  apply_flags, sizeof(struct apply_opts), CLI_ARGS_EXACT, 1, 0 },
+	  apply_flags, sizeof(struct apply_opts), CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
 	{ RELEASE("diff"), NULL, "Show a diff between live and desired manifests", NULL, cmd_diff,
-	  diff_flags, sizeof(struct diff_opts), CLI_ARGS_EXACT, 1, 0 },
+	  diff_flags, sizeof(struct diff_opts), CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
 	{ RELEASE("suspend"), NULL, "Suspend Flux HelmRelease", NULL, cmd_suspend,
-	  NOOPTS, CLI_ARGS_EXACT, 1, 0 },
+	  NOOPTS, CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
 	{ RELEASE("resume"), NULL, "Resume Flux HelmRelease", NULL, cmd_resume,
-	  NOOPTS, CLI_ARGS_EXACT, 1, 0 },
+	  NOOPTS, CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
 	{ RELEASE("delete"), NULL, "Uninstall the Helm release", NULL, cmd_delete,
-	  NOOPTS, CLI_ARGS_EXACT, 1, 0 },
+	  NOOPTS, CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
 	{ "list [release...]", list_aliases, "List HelmReleases", NULL, cmd_list,
-	  list_flags, sizeof(struct get_opts), CLI_ARGS_ANY, 0, 0 },
+	  list_flags, sizeof(struct get_opts), CLI_ARGS_ANY, 0, 0, COMPLETE_RELEASES },
 	{ "get [release...]", NULL, "Get one or many HelmReleases", NULL, cmd_get,
-	  get_flags, sizeof(struct get_opts), CLI_ARGS_ANY, 0, 0 },
+	  get_flags, sizeof(struct get_opts), CLI_ARGS_ANY, 0, 0, COMPLETE_RELEASES },
 	{ "completion [bash|zsh|fish|powershell]", NULL,
 	  "Generate the autocompletion script for the specified shell", NULL, cmd_completion,
-	  NOOPTS, CLI_ARGS_EXACT, 1, 0 },
+	  NOOPTS, CLI_ARGS_EXACT, 1, 0, COMPLETE_NONE },
 	{ RELEASE("reconcile"), NULL, "Trigger HelmRelease reconciliation", NULL, cmd_reconcile,
-	  reconcile_flags, sizeof(struct reconcile_opts), CLI_ARGS_EXACT, 1, 0 },
-	{ "version", NULL, "Print version", NULL, cmd_version, NOOPTS, CLI_ARGS_ANY, 0, 0 },
+	  reconcile_flags, sizeof(struct reconcile_opts), CLI_ARGS_EXACT, 1, 0, COMPLETE_RELEASES },
+	{ "version", NULL, "Print version", NULL, cmd_version, NOOPTS, CLI_ARGS_ANY, 0, 0,
+	  COMPLETE_NONE },
 	/* cobra's hidden completion request command (completions.go) */
 	{ "__complete [command-line]", complete_aliases,
 	  "Request shell completion choices for the specified command-line",
 	  "__complete is a special command that is used by the shell completion logic\n"
 	  "to request completion choices for the specified command-line.",
-	  cmd_complete, NOOPTS, CLI_ARGS_MIN, 1, CLI_HIDDEN | CLI_RAW_ARGS | CLI_ON_DEMAND },
+	  cmd_complete, NOOPTS, CLI_ARGS_MIN, 1, CLI_HIDDEN | CLI_RAW_ARGS | CLI_ON_DEMAND,
+	  COMPLETE_NONE },
 };
 
 static const struct cli_app app = {

@@ -13,19 +13,15 @@
 
 #include "base/sb.h"
 #include "base/xalloc.h"
+#include "cli/cli_int.h"
 #include "cli/quote.h"
 
-/* cobra's InitDefaultHelpCmd; its Long names the root (see help_long()). */
-static const struct cli_command help_cmd = {
+/* cobra's InitDefaultHelpCmd; its Long names the root (see help_long()).
+ * Its ValidArgsFunction (command names) is in complete.c. */
+const struct cli_command cli_help_cmd = {
 	.use = "help [command]",
 	.short_help = "Help about any command",
 	.args = CLI_ARGS_ANY,
-};
-
-struct run {
-	const struct cli_app *app;
-	struct cli_command root; /* Use = app name; not runnable: it shows help */
-	struct arena arena;
 };
 
 size_t cli_name_len(const struct cli_command *cmd)
@@ -40,7 +36,7 @@ static bool name_is(const struct cli_command *cmd, const char *s)
 	return strlen(s) == n && !memcmp(cmd->use, s, n);
 }
 
-static void add_path(struct sb *out, const struct run *r, const struct cli_command *cmd)
+static void add_path(struct sb *out, const struct cli_run *r, const struct cli_command *cmd)
 {
 	sb_adds(out, r->app->name);
 	if (cmd != &r->root) {
@@ -57,7 +53,7 @@ static void put(FILE *fp, const struct sb *sb)
 /* ---- finding the command (cobra Command.Find) ------------------------- */
 
 /* findNext: exact name or alias; CLI_ON_DEMAND commands only when asked. */
-static const struct cli_command *find_next(const struct run *r, const char *name, bool on_demand)
+static const struct cli_command *find_next(const struct cli_run *r, const char *name, bool on_demand)
 {
 	for (size_t i = 0; i < r->app->ncmds; i++) {
 		const struct cli_command *c = &r->app->cmds[i];
@@ -69,7 +65,7 @@ static const struct cli_command *find_next(const struct run *r, const char *name
 			if (!strcmp(*a, name))
 				return c;
 	}
-	return name_is(&help_cmd, name) ? &help_cmd : NULL;
+	return name_is(&cli_help_cmd, name) ? &cli_help_cmd : NULL;
 }
 
 /* Does this word take the next one as its value, in stripFlags' eyes?  At
@@ -185,7 +181,7 @@ static bool has_prefix_fold(const char *s, size_t slen, const char *prefix)
 
 /* legacyArgs' error for the root, with findSuggestions (distance <= 2 or a
  * prefix, over available commands in AddCommand order). */
-static void unknown_command(struct run *r, struct sb *err, const char *word)
+static void unknown_command(struct cli_run *r, struct sb *err, const char *word)
 {
 	sb_adds(err, "unknown command ");
 	cli_quote(err, word, strlen(word));
@@ -207,11 +203,9 @@ static void unknown_command(struct run *r, struct sb *err, const char *word)
 	}
 }
 
-/* Command.Find from the root: 0 with the command and its remaining args, or
- * -1 with the unknown-command error (the root and the full args returned). */
-static int find(struct run *r, int argc, const char **argv, bool on_demand,
-		const struct cli_command **found, int *rest_argc, const char ***rest_argv,
-		struct sb *err)
+int cli_find(struct cli_run *r, int argc, const char **argv, bool on_demand,
+	     const struct cli_command **found, int *rest_argc, const char ***rest_argv,
+	     struct sb *err, const char **word)
 {
 	struct cli_global dummy = { 0 };
 	struct opt_set set = { r->app->persistent, &dummy, NULL };
@@ -227,13 +221,15 @@ static int find(struct run *r, int argc, const char **argv, bool on_demand,
 		return -1;
 	}
 	*found = c;
+	if (word)
+		*word = w;
 	*rest_argv = minus_first(&r->arena, &set, rest_argc, argv, w);
 	return 0;
 }
 
 /* ---- help and usage text (cobra's default templates) ------------------ */
 
-static const char *help_long(struct run *r)
+static const char *help_long(struct cli_run *r)
 {
 	struct sb sb = SB_INIT;
 	sb_addf(&sb, "Help provides help for any command in the application.\n"
@@ -243,9 +239,7 @@ static const char *help_long(struct run *r)
 	return s;
 }
 
-/* The -h/--help (and on the root -v/--version) flags cobra adds, with
- * help texts naming the command. */
-static size_t builtin_opts(struct run *r, const struct cli_command *cmd, struct option *out,
+size_t cli_builtin_opts(struct cli_run *r, const struct cli_command *cmd, struct option *out,
 			   size_t help_off, size_t version_off)
 {
 	struct sb sb = SB_INIT;
@@ -256,12 +250,12 @@ static size_t builtin_opts(struct run *r, const struct cli_command *cmd, struct 
 		sb_add(&sb, cmd->use, cli_name_len(cmd));
 	size_t n = 0;
 	out[n++] = (struct option){ OPT_T_BOOL, 'h', "help", help_off,
-				    arena_memdup(&r->arena, sb.buf, sb.len) };
+				    arena_memdup(&r->arena, sb.buf, sb.len), 0, COMPLETE_NONE };
 	if (cmd == &r->root) {
 		sb_reset(&sb);
 		sb_addf(&sb, "version for %s", r->app->name);
 		out[n++] = (struct option){ OPT_T_BOOL, 'v', "version", version_off,
-					    arena_memdup(&r->arena, sb.buf, sb.len) };
+					    arena_memdup(&r->arena, sb.buf, sb.len), 0, COMPLETE_NONE };
 	}
 	out[n] = (struct option)OPT_END();
 	sb_release(&sb);
@@ -291,9 +285,25 @@ static int cmp_cmd(const void *a, const void *b)
 	return c ? c : (nx > ny) - (nx < ny);
 }
 
+size_t cli_subcommands(const struct cli_run *r, const struct cli_command *cmd,
+		       const struct cli_command **out)
+{
+	if (cmd != &r->root)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < r->app->ncmds; i++) {
+		const struct cli_command *c = &r->app->cmds[i];
+		if (!(c->flags & (CLI_HIDDEN | CLI_ON_DEMAND)))
+			out[n++] = c;
+	}
+	out[n++] = &cli_help_cmd;
+	qsort(out, n, sizeof(*out), cmp_cmd);
+	return n;
+}
+
 /* defaultUsageFunc.  `init`: whether cobra has added -h/-v to the command
  * yet (not for the root's usage after "Unknown help topic"). */
-static void render_usage(struct run *r, struct sb *out, const struct cli_command *cmd, bool init)
+static void render_usage(struct cli_run *r, struct sb *out, const struct cli_command *cmd, bool init)
 {
 	bool root = cmd == &r->root;
 	sb_adds(out, "Usage:");
@@ -325,7 +335,7 @@ static void render_usage(struct run *r, struct sb *out, const struct cli_command
 			if (!(c->flags & CLI_HIDDEN))
 				list[n++] = c;
 		}
-		list[n++] = &help_cmd;
+		list[n++] = &cli_help_cmd;
 		qsort(list, n, sizeof(*list), cmp_cmd);
 		sb_adds(out, "\n\nAvailable Commands:");
 		for (size_t i = 0; i < n; i++) {
@@ -338,7 +348,7 @@ static void render_usage(struct run *r, struct sb *out, const struct cli_command
 		free(list);
 	}
 	struct option builtin[3];
-	builtin_opts(r, cmd, builtin, 0, 0);
+	cli_builtin_opts(r, cmd, builtin, 0, 0);
 	struct opt_set local[3];
 	size_t nlocal = 0;
 	if (root)
@@ -359,9 +369,9 @@ static void render_usage(struct run *r, struct sb *out, const struct cli_command
 }
 
 /* defaultHelpFunc: Long (or Short), a blank line, the usage. */
-static void render_help(struct run *r, struct sb *out, const struct cli_command *cmd, bool init)
+static void render_help(struct cli_run *r, struct sb *out, const struct cli_command *cmd, bool init)
 {
-	const char *text = cmd == &help_cmd ? help_long(r)
+	const char *text = cmd == &cli_help_cmd ? help_long(r)
 			   : cmd->long_help ? cmd->long_help : cmd->short_help;
 	size_t n = text ? strlen(text) : 0;
 	while (n && strchr(" \t\n\v\f\r", text[n - 1]))
@@ -375,7 +385,7 @@ static void render_help(struct run *r, struct sb *out, const struct cli_command 
 
 /* ---- running ---------------------------------------------------------- */
 
-static int usage_error(struct run *r, const struct cli_command *cmd, const struct sb *msg)
+static int usage_error(struct cli_run *r, const struct cli_command *cmd, const struct sb *msg)
 {
 	struct sb e = SB_INIT;
 	sb_adds(&e, "error: ");
@@ -413,13 +423,13 @@ static int args_error(const struct cli_command *cmd, size_t nargs, struct sb *er
 
 /* The help command's Run: help for the named command, or "Unknown help
  * topic" and the root's usage on stderr (exit status still 0). */
-static int run_help(struct run *r, int argc, const char **argv)
+static int run_help(struct cli_run *r, int argc, const char **argv)
 {
 	const struct cli_command *cmd;
 	int rest_argc;
 	const char **rest_argv;
 	struct sb out = SB_INIT, err = SB_INIT;
-	if (find(r, argc, argv, false, &cmd, &rest_argc, &rest_argv, &err) < 0) {
+	if (cli_find(r, argc, argv, false, &cmd, &rest_argc, &rest_argv, &err, NULL) < 0) {
 		sb_adds(&out, "Unknown help topic [");
 		for (int i = 0; i < argc; i++) {
 			if (i)
@@ -460,16 +470,21 @@ struct builtin_vals {
 };
 
 /* cobra Command.execute for the found command. */
-static int execute(struct run *r, const struct cli_command *cmd, int argc, const char **argv)
+static int execute(struct cli_run *r, const struct cli_command *cmd, const char *called_as,
+		   int argc, const char **argv)
 {
 	bool root = cmd == &r->root;
-	struct cli_ctx ctx = { r->app, cmd, &r->arena, { 0 }, NULL };
-	if (cmd->opts_size)
+	struct cli_ctx ctx = { .app = r->app, .cmd = cmd, .arena = &r->arena, .run = r,
+			       .called_as = called_as };
+	if (cmd->opts_size) {
 		ctx.opts = arena_zalloc(&r->arena, cmd->opts_size);
+		opt_defaults(cmd->opts, ctx.opts);
+	}
+	opt_defaults(r->app->persistent, &ctx.g);
 
 	struct builtin_vals b = { 0 };
 	struct option builtin[3];
-	size_t nb = builtin_opts(r, cmd, builtin, offsetof(struct builtin_vals, help),
+	size_t nb = cli_builtin_opts(r, cmd, builtin, offsetof(struct builtin_vals, help),
 				 offsetof(struct builtin_vals, version));
 	size_t nl = opt_count(cmd->opts), np = opt_count(r->app->persistent);
 	bool *changed = arena_zalloc(&r->arena, nl + np + nb + 1);
@@ -515,7 +530,7 @@ static int execute(struct run *r, const struct cli_command *cmd, int argc, const
 	/* the root's PersistentPreRun (upstream): -C applies to every command */
 	if (ctx.g.workdir && *ctx.g.workdir && change_dir(ctx.g.workdir))
 		return 1;
-	if (cmd == &help_cmd)
+	if (cmd == &cli_help_cmd)
 		return run_help(r, (int)nargs, args);
 
 	const char *trace = getenv("COZYPKG_CLI_TRACE");
@@ -540,7 +555,7 @@ static int execute(struct run *r, const struct cli_command *cmd, int argc, const
 
 int cli_main(const struct cli_app *app, int argc, const char **argv)
 {
-	struct run r = { .app = app };
+	struct cli_run r = { .app = app };
 	arena_init(&r.arena);
 	r.root.use = app->name;
 	r.root.short_help = app->short_help;
@@ -548,12 +563,13 @@ int cli_main(const struct cli_app *app, int argc, const char **argv)
 	const struct cli_command *cmd;
 	int rest_argc;
 	const char **rest_argv;
+	const char *word = NULL;
 	struct sb err = SB_INIT;
 	int rc;
-	if (find(&r, argc - 1, argv + 1, true, &cmd, &rest_argc, &rest_argv, &err) < 0)
+	if (cli_find(&r, argc - 1, argv + 1, true, &cmd, &rest_argc, &rest_argv, &err, &word) < 0)
 		rc = usage_error(&r, cmd, &err);
 	else
-		rc = execute(&r, cmd, rest_argc, rest_argv);
+		rc = execute(&r, cmd, word, rest_argc, rest_argv);
 	sb_release(&err);
 	arena_free(&r.arena);
 	fflush(stdout);

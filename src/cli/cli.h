@@ -40,6 +40,7 @@ struct cli_command {
 	enum cli_args_rule args;
 	int nargs;
 	unsigned flags;             /* CLI_* */
+	enum complete_kind complete; /* what its arguments complete to (cobra ValidArgsFunction) */
 };
 
 /* cozypkg's persistent (global) flags; the root's flag table points here. */
@@ -59,12 +60,16 @@ struct cli_app {
 	size_t ncmds;
 };
 
+struct cli_run; /* the runner's state (src/cli/cli_int.h) */
+
 struct cli_ctx {
 	const struct cli_app *app;
 	const struct cli_command *cmd; /* the running command */
 	struct arena *arena;           /* lives until the process exits */
 	struct cli_global g;
 	void *opts;                    /* the command's options struct, zeroed then parsed */
+	struct cli_run *run;
+	const char *called_as;         /* the name or alias it was called by (cobra CalledAs) */
 };
 
 /* Run the command line; returns the exit status.  COZYPKG_CLI_TRACE=1 in

@@ -1,8 +1,10 @@
 /* opt.c — the flag parser and flag listing, following spf13/pflag v1.0.10
  * (flag.go parseArgs/parseLongArg/parseSingleShortArg, errors.go,
- * FlagUsagesWrapped) and encoding/csv for StringSlice values. */
+ * FlagUsagesWrapped), encoding/csv for StringSlice values and Go's
+ * time.ParseDuration / Duration.String for Duration values. */
 #include "cli/opt.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,6 +230,220 @@ int opt_split_csv(struct arena *a, const char *s, struct opt_list *out, struct s
 	return rc;
 }
 
+/* ---- time.Duration (time/format.go ParseDuration, time.go format) ----- */
+
+/* time's own quote(): every byte below 0x20 or from 0x80 up as \xHH (each
+ * byte of a multi-byte rune too), " and \ escaped. */
+static void time_quote(struct sb *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	sb_addc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p >= 0x80) {
+			sb_adds(out, "\\x");
+			sb_addc(out, hex[*p >> 4]);
+			sb_addc(out, hex[*p & 15]);
+		} else {
+			if (*p == '"' || *p == '\\')
+				sb_addc(out, '\\');
+			sb_addc(out, (char)*p);
+		}
+	}
+	sb_addc(out, '"');
+}
+
+static int duration_error(struct sb *err, const char *what, const char *unit, size_t ulen,
+			  const char *orig)
+{
+	sb_adds(err, "time: ");
+	sb_adds(err, what);
+	if (unit) {
+		char *u = xmemdup(unit, ulen);
+		time_quote(err, u);
+		free(u);
+		sb_adds(err, " in duration");
+	}
+	sb_addc(err, ' ');
+	time_quote(err, orig);
+	return -1;
+}
+
+static uint64_t duration_unit(const char *u, size_t n)
+{
+	static const struct { const char *name; uint64_t ns; } units[] = {
+		{ "ns", 1 }, { "us", 1000 }, { "\xc2\xb5s", 1000 }, { "\xce\xbcs", 1000 },
+		{ "ms", 1000000 }, { "s", 1000000000ull }, { "m", 60000000000ull },
+		{ "h", 3600000000000ull },
+	};
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strlen(units[i].name) == n && !memcmp(units[i].name, u, n))
+			return units[i].ns;
+	return 0;
+}
+
+int opt_parse_duration(const char *orig, long long *out, struct sb *err)
+{
+	const uint64_t big = (uint64_t)1 << 63;
+	const char *s = orig;
+	uint64_t d = 0;
+	bool neg = false;
+	*out = 0;
+	if (*s == '-' || *s == '+') {
+		neg = *s == '-';
+		s++;
+	}
+	if (!strcmp(s, "0"))
+		return 0;
+	if (!*s)
+		return duration_error(err, "invalid duration", NULL, 0, orig);
+	while (*s) {
+		uint64_t v = 0, f = 0;
+		double scale = 1;
+		if (!(*s == '.' || (*s >= '0' && *s <= '9')))
+			return duration_error(err, "invalid duration", NULL, 0, orig);
+		const char *start = s;
+		for (; *s >= '0' && *s <= '9'; s++) { /* leadingInt */
+			if (v > big / 10)
+				return duration_error(err, "invalid duration", NULL, 0, orig);
+			v = v * 10 + (uint64_t)(*s - '0');
+			if (v > big)
+				return duration_error(err, "invalid duration", NULL, 0, orig);
+		}
+		bool pre = s != start, post = false;
+		if (*s == '.') {
+			s++;
+			start = s;
+			bool overflow = false;
+			for (; *s >= '0' && *s <= '9'; s++) { /* leadingFraction */
+				if (overflow)
+					continue;
+				if (f > (big - 1) / 10) {
+					overflow = true;
+					continue;
+				}
+				uint64_t y = f * 10 + (uint64_t)(*s - '0');
+				if (y > big) {
+					overflow = true;
+					continue;
+				}
+				f = y;
+				scale *= 10;
+			}
+			post = s != start;
+		}
+		if (!pre && !post)
+			return duration_error(err, "invalid duration", NULL, 0, orig);
+		size_t i = 0;
+		while (s[i] && s[i] != '.' && !(s[i] >= '0' && s[i] <= '9'))
+			i++;
+		if (i == 0)
+			return duration_error(err, "missing unit in duration", NULL, 0, orig);
+		uint64_t unit = duration_unit(s, i);
+		if (!unit)
+			return duration_error(err, "unknown unit ", s, i, orig);
+		s += i;
+		if (v > big / unit)
+			return duration_error(err, "invalid duration", NULL, 0, orig);
+		v *= unit;
+		if (f > 0) {
+			/* float64, as Go: nanosecond accurate for fractions of hours */
+			v += (uint64_t)((double)f * ((double)unit / scale));
+			if (v > big)
+				return duration_error(err, "invalid duration", NULL, 0, orig);
+		}
+		d += v;
+		if (d > big)
+			return duration_error(err, "invalid duration", NULL, 0, orig);
+	}
+	if (neg) {
+		*out = (long long)(0 - d); /* -1<<63 fits */
+		return 0;
+	}
+	if (d > big - 1)
+		return duration_error(err, "invalid duration", NULL, 0, orig);
+	*out = (long long)d;
+	return 0;
+}
+
+/* fmtFrac: the fraction of v/10^prec without trailing zeros (nor the point
+ * when it is 0), written backwards at *w; returns v/10^prec. */
+static uint64_t fmt_frac(char *buf, int *w, uint64_t v, int prec)
+{
+	bool print = false;
+	for (int i = 0; i < prec; i++) {
+		int digit = (int)(v % 10);
+		print = print || digit != 0;
+		if (print)
+			buf[--*w] = (char)('0' + digit);
+		v /= 10;
+	}
+	if (print)
+		buf[--*w] = '.';
+	return v;
+}
+
+static void fmt_int(char *buf, int *w, uint64_t v)
+{
+	if (v == 0)
+		buf[--*w] = '0';
+	for (; v > 0; v /= 10)
+		buf[--*w] = (char)('0' + v % 10);
+}
+
+void opt_format_duration(struct sb *out, long long ns)
+{
+	char buf[32];
+	int w = (int)sizeof(buf);
+	uint64_t u = (uint64_t)ns;
+	bool neg = ns < 0;
+	if (neg)
+		u = 0 - u;
+	if (u < 1000000000ull) {
+		int prec;
+		buf[--w] = 's';
+		if (u == 0) {
+			sb_adds(out, "0s");
+			return;
+		} else if (u < 1000) {
+			prec = 0;
+			buf[--w] = 'n';
+		} else if (u < 1000000) {
+			prec = 3;
+			buf[--w] = '\xb5'; /* U+00B5 micro sign */
+			buf[--w] = '\xc2';
+		} else {
+			prec = 6;
+			buf[--w] = 'm';
+		}
+		u = fmt_frac(buf, &w, u, prec);
+		fmt_int(buf, &w, u);
+	} else {
+		buf[--w] = 's';
+		u = fmt_frac(buf, &w, u, 9);
+		fmt_int(buf, &w, u % 60);
+		u /= 60;
+		if (u > 0) {
+			buf[--w] = 'm';
+			fmt_int(buf, &w, u % 60);
+			u /= 60;
+			if (u > 0) {
+				buf[--w] = 'h';
+				fmt_int(buf, &w, u);
+			}
+		}
+	}
+	if (neg)
+		buf[--w] = '-';
+	sb_add(out, buf + w, sizeof(buf) - (size_t)w);
+}
+
+void opt_defaults(const struct option *opts, void *base)
+{
+	for (const struct option *o = opts; o && o->type != OPT_T_END; o++)
+		if (o->type == OPT_T_DURATION)
+			*(long long *)((char *)base + o->offset) = o->def;
+}
+
 /* ---- parsing ---------------------------------------------------------- */
 
 static void *value_ptr(const struct opt_set *set, const struct option *o)
@@ -285,6 +501,16 @@ static int set_value(struct opt_parser *p, size_t si, const struct option *o, co
 	case OPT_T_STRING_ARRAY:
 		opt_list_add(p->arena, dst, value);
 		break;
+	case OPT_T_DURATION: {
+		struct sb cause = SB_INIT;
+		if (opt_parse_duration(value, dst, &cause) < 0) {
+			invalid_value(&p->err, o, value, cause.buf, cause.len);
+			sb_release(&cause);
+			return -1;
+		}
+		sb_release(&cause);
+		break;
+	}
 	case OPT_T_END:
 		abort();
 	}
@@ -436,6 +662,7 @@ static const char *type_name(enum opt_type t)
 	case OPT_T_STRING: return "string";
 	case OPT_T_STRING_SLICE: return "strings";
 	case OPT_T_STRING_ARRAY: return "stringArray";
+	case OPT_T_DURATION: return "duration";
 	default: return "";
 	}
 }
@@ -473,6 +700,11 @@ void opt_usages(struct sb *out, const struct opt_set *sets, size_t nsets)
 			sb_adds(l, bq2 + 1);
 		} else {
 			sb_adds(l, h);
+		}
+		if (o->type == OPT_T_DURATION && o->def != 0) { /* !defaultIsZeroValue() */
+			sb_adds(l, " (default ");
+			opt_format_duration(l, o->def);
+			sb_addc(l, ')');
 		}
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -528,6 +760,13 @@ void opt_trace(struct sb *out, const struct opt_set *sets, size_t nsets)
 		case OPT_T_STRING_ARRAY:
 			add_quoted_list(out, val);
 			break;
+		case OPT_T_DURATION: {
+			struct sb d = SB_INIT;
+			opt_format_duration(&d, *(const long long *)val);
+			cli_quote(out, d.buf, d.len);
+			sb_release(&d);
+			break;
+		}
 		case OPT_T_END:
 			break;
 		}

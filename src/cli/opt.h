@@ -19,6 +19,16 @@ enum opt_type {
 	OPT_T_STRING,       /* const char *; last one wins */
 	OPT_T_STRING_SLICE, /* struct opt_list; each value split as one CSV record (pflag StringSlice) */
 	OPT_T_STRING_ARRAY, /* struct opt_list; each value kept whole (pflag StringArray) */
+	OPT_T_DURATION,     /* long long nanoseconds; time.ParseDuration (pflag DurationVar) */
+};
+
+/* What cobra's completion offers for a flag's value or a command's
+ * arguments (a RegisterFlagCompletionFunc / ValidArgsFunction), answered by
+ * complete_dynamic() in src/cli/complete.h. */
+enum complete_kind {
+	COMPLETE_NONE,
+	COMPLETE_RELEASES,   /* HelmRelease names in the namespace */
+	COMPLETE_NAMESPACES, /* namespace names */
 };
 
 /* The values of a repeatable flag, in command-line order (arena memory). */
@@ -33,20 +43,28 @@ struct option {
 	const char *long_name;
 	size_t offset;   /* of the value inside the options struct */
 	const char *help;
+	long long def;   /* OPT_T_DURATION: the default, set before parsing (pflag DefValue) */
+	enum complete_kind complete; /* flag value completion (cobra RegisterFlagCompletionFunc) */
 };
 
 /* offsetof(st, field), refusing (via -Werror) a field of another C type. */
 #define OPT__AT(st, field, ctype) \
 	(offsetof(st, field) + 0 * sizeof(&((st *)0)->field == (ctype *)0))
 #define OPT_BOOL(s, l, st, field, h) \
-	{ OPT_T_BOOL, (s), (l), OPT__AT(st, field, bool), (h) }
+	{ OPT_T_BOOL, (s), (l), OPT__AT(st, field, bool), (h), 0, COMPLETE_NONE }
 #define OPT_STRING(s, l, st, field, h) \
-	{ OPT_T_STRING, (s), (l), OPT__AT(st, field, const char *), (h) }
+	{ OPT_T_STRING, (s), (l), OPT__AT(st, field, const char *), (h), 0, COMPLETE_NONE }
+/* A string flag whose values shell completion asks complete_dynamic() for. */
+#define OPT_STRING_COMPLETE(s, l, st, field, kind, h) \
+	{ OPT_T_STRING, (s), (l), OPT__AT(st, field, const char *), (h), 0, (kind) }
+/* def: the default in nanoseconds (help shows it as Go's Duration.String). */
+#define OPT_DURATION(s, l, st, field, def, h) \
+	{ OPT_T_DURATION, (s), (l), OPT__AT(st, field, long long), (h), (def), COMPLETE_NONE }
 #define OPT_STRING_SLICE(s, l, st, field, h) \
-	{ OPT_T_STRING_SLICE, (s), (l), OPT__AT(st, field, struct opt_list), (h) }
+	{ OPT_T_STRING_SLICE, (s), (l), OPT__AT(st, field, struct opt_list), (h), 0, COMPLETE_NONE }
 #define OPT_STRING_ARRAY(s, l, st, field, h) \
-	{ OPT_T_STRING_ARRAY, (s), (l), OPT__AT(st, field, struct opt_list), (h) }
-#define OPT_END() { OPT_T_END, 0, NULL, 0, NULL }
+	{ OPT_T_STRING_ARRAY, (s), (l), OPT__AT(st, field, struct opt_list), (h), 0, COMPLETE_NONE }
+#define OPT_END() { OPT_T_END, 0, NULL, 0, NULL, 0, COMPLETE_NONE }
 
 /* One table and the struct its offsets point into.  `changed` (one bool per
  * entry, may be NULL) records which flags the command line set. */
@@ -79,6 +97,10 @@ struct opt_parser {
 int opt_parse(struct opt_parser *p, int argc, const char **argv);
 void opt_parser_release(struct opt_parser *p);
 
+/* Store every flag's default into the options struct at base (pflag sets
+ * the variable to the default when the flag is defined). */
+void opt_defaults(const struct option *opts, void *base);
+
 /* pflag FlagSet.FlagUsages(): one aligned line per flag, sorted by name. */
 void opt_usages(struct sb *out, const struct opt_set *sets, size_t nsets);
 
@@ -95,5 +117,11 @@ int opt_parse_bool(const char *s, bool *out);
 int opt_split_csv(struct arena *a, const char *s, struct opt_list *out, struct sb *err);
 
 void opt_list_add(struct arena *a, struct opt_list *l, const char *s);
+
+/* time.ParseDuration: 0, or -1 with Go's error text in err (e.g. `time:
+ * unknown unit "d" in duration "1d"`). */
+int opt_parse_duration(const char *s, long long *out, struct sb *err);
+/* time.Duration.String: "1h2m3.5s", "1.5ms", "0s". */
+void opt_format_duration(struct sb *out, long long ns);
 
 #endif

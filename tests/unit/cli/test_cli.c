@@ -1,7 +1,9 @@
 /* test_cli.c — the CLI against cobra: runs the built binary (COZYPKG, default
  * build/cozypkg) for every case in tests/vectors/cli.vec (made by the real
- * cobra v1.10.1 program in tests/oracle/cli) and compares exit status,
- * stdout and stderr byte for byte; plus focused tests of the flag parser. */
+ * cobra v1.10.1 program in tests/oracle/cli: help, parsing, completion
+ * scripts and the __complete protocol) in the case's environment and
+ * compares exit status, stdout and stderr byte for byte; plus focused tests
+ * of the flag parser and Go's duration syntax. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,7 +31,7 @@
 #define COZYPKG_VERSION "0.0.0"
 #endif
 
-#define MIN_VECTORS 300
+#define MIN_VECTORS 900
 
 extern char **environ;
 
@@ -54,9 +56,18 @@ static void drain(int fd, struct sb *sb, bool *open)
 		*open = false;
 }
 
-/* Run the binary with argv[0..argc) after its name; trace sets
- * COZYPKG_CLI_TRACE=1 (and it is removed from the environment otherwise). */
-static void run(int argc, char **args, bool trace, struct result *res)
+/* Variables that change what the binary prints: the generator ran the
+ * oracle without them, each case adds its own. */
+static bool case_owned(const char *e)
+{
+	return !strncmp(e, "COZYPKG_", 8) || !strncmp(e, "COBRA_", 6) ||
+	       !strncmp(e, "BASH_COMP_DEBUG_FILE=", 21);
+}
+
+/* Run the binary with argv[0..argc) after its name, in our environment
+ * minus case_owned() plus the nenv entries of env; trace sets
+ * COZYPKG_CLI_TRACE=1. */
+static void run_env(int argc, char **args, int nenvx, char **envx, bool trace, struct result *res)
 {
 	int po[2], pe[2];
 	assert_int_equal(pipe(po), 0);
@@ -72,11 +83,13 @@ static void run(int argc, char **args, bool trace, struct result *res)
 	size_t nenv = 0;
 	while (environ[nenv])
 		nenv++;
-	char **envp = calloc(nenv + 2, sizeof(*envp));
+	char **envp = calloc(nenv + (size_t)nenvx + 2, sizeof(*envp));
 	size_t k = 0;
 	for (size_t i = 0; i < nenv; i++)
-		if (strncmp(environ[i], "COZYPKG_CLI_TRACE=", 18))
+		if (!case_owned(environ[i]))
 			envp[k++] = environ[i];
+	for (int i = 0; i < nenvx; i++)
+		envp[k++] = envx[i];
 	if (trace)
 		envp[k++] = "COZYPKG_CLI_TRACE=1";
 	char **argv = calloc((size_t)argc + 2, sizeof(*argv));
@@ -114,6 +127,11 @@ static void run(int argc, char **args, bool trace, struct result *res)
 	res->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	free(envp);
 	free(argv);
+}
+
+static void run(int argc, char **args, bool trace, struct result *res)
+{
+	run_env(argc, args, 0, NULL, trace, res);
 }
 
 static void result_release(struct result *r)
@@ -157,7 +175,7 @@ static void test_vectors(void **state)
 	struct vec_stats st = { "cli", 0, 0 };
 	const struct vec_rec *r;
 	while ((r = vec_next(vf))) {
-		assert_int_equal(r->nfields, 8);
+		assert_int_equal(r->nfields, 9);
 		int argc = (int)strtol(r->f[1].p, NULL, 10);
 		char **args = calloc((size_t)argc + 1, sizeof(*args));
 		char *p = r->f[2].p;
@@ -165,9 +183,14 @@ static void test_vectors(void **state)
 			args[i] = p;
 			p += strlen(p) + 1;
 		}
+		/* environment: NUL-separated, none when the field is empty */
+		int nenv = 0;
+		char **env = calloc(r->f[8].n + 1, sizeof(*env));
+		for (char *e = r->f[8].p; r->f[8].n && e < r->f[8].p + r->f[8].n + 1; e += strlen(e) + 1)
+			env[nenv++] = e;
 		bool stub = !strcmp(r->f[3].p, "stub");
 		struct result res;
-		run(argc, args, stub, &res);
+		run_env(argc, args, nenv, env, stub, &res);
 		int want_status = (int)strtol(r->f[5].p, NULL, 10);
 		struct sb want_err = SB_INIT;
 		sb_add(&want_err, r->f[7].p, r->f[7].n);
@@ -191,6 +214,7 @@ static void test_vectors(void **state)
 		sb_release(&want_err);
 		result_release(&res);
 		free(args);
+		free(env);
 	}
 	vec_close(vf);
 	size_t failed = vec_summary(&st);
@@ -201,15 +225,15 @@ static void test_vectors(void **state)
 	assert_int_equal(failed, 0);
 }
 
-/* Without the trace hook a stub says only that it is not built. */
-static void test_stub_message(void **state)
+/* The scripts come out whole (the vectors compare them with cobra's). */
+static void test_completion_script(void **state)
 {
-	char *args[] = { "-n", "ns", "ls", "-A" };
+	char *args[] = { "completion", "zsh" };
 	struct result res;
-	run(4, args, false, &res);
-	assert_int_equal(res.status, 1);
-	assert_int_equal(res.out.len, 0);
-	assert_string_equal(res.err.buf, "error: cozypkg list: not implemented yet\n");
+	run(2, args, false, &res);
+	assert_int_equal(res.status, 0);
+	assert_int_equal(res.err.len, 0);
+	assert_true(!strncmp(res.out.buf, "#compdef cozypkg\ncompdef _cozypkg cozypkg\n", 41));
 	result_release(&res);
 }
 
@@ -326,15 +350,72 @@ static void test_quote(void **state)
 	sb_release(&out);
 }
 
+/* time.ParseDuration / Duration.String through the API (the vectors cover
+ * them against Go through --timeout). */
+static void test_duration(void **state)
+{
+	static const struct { const char *in; long long ns; const char *str; } ok[] = {
+		{ "0", 0, "0s" }, { "-0", 0, "0s" }, { "1.5h", 5400000000000LL, "1h30m0s" },
+		{ "300ms", 300000000LL, "300ms" }, { "1\xc2\xb5s", 1000, "1\xc2\xb5s" },
+		{ "1.5us", 1500, "1.5\xc2\xb5s" }, { "-2h45m", -9900000000000LL, "-2h45m0s" },
+		{ "9223372036854775807ns", 9223372036854775807LL, "2562047h47m16.854775807s" },
+		{ "-9223372036854775808ns", -9223372036854775807LL - 1, "-2562047h47m16.854775808s" },
+		{ ".5s", 500000000LL, "500ms" }, { "1ns", 1, "1ns" }, { "61s", 61000000000LL, "1m1s" },
+	};
+	struct sb sb = SB_INIT;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		long long v = 42;
+		sb_reset(&sb);
+		assert_int_equal(opt_parse_duration(ok[i].in, &v, &sb), 0);
+		assert_true(v == ok[i].ns);
+		opt_format_duration(&sb, v);
+		assert_string_equal(sb.buf, ok[i].str);
+	}
+	static const struct { const char *in, *err; } bad[] = {
+		{ "", "time: invalid duration \"\"" },
+		{ "1", "time: missing unit in duration \"1\"" },
+		{ "1d", "time: unknown unit \"d\" in duration \"1d\"" },
+		{ "9223372036854775808ns", "time: invalid duration \"9223372036854775808ns\"" },
+		{ "1\xb5s", "time: unknown unit \"\\xb5s\" in duration \"1\\xb5s\"" },
+		{ "x\"", "time: invalid duration \"x\\\"\"" },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		long long v;
+		sb_reset(&sb);
+		assert_int_equal(opt_parse_duration(bad[i].in, &v, &sb), -1);
+		assert_string_equal(sb.buf, bad[i].err);
+	}
+	sb_release(&sb);
+}
+
+/* The completion seam: names filtered by prefix, "!" a failed query. */
+static void test_complete_seam(void **state)
+{
+	char *args[] = { "__complete", "get", "-n", "x", "b" };
+	char *env[] = { "COZYPKG_TEST_COMPLETE_RELEASES=alpha beta bravo", "COZYPKG_TEST_COMPLETE_NAMESPACES=!" };
+	struct result res;
+	run_env(5, args, 2, env, false, &res);
+	assert_int_equal(res.status, 0);
+	assert_string_equal(res.out.buf, "beta\nbravo\n:4\n");
+	result_release(&res);
+	char *args2[] = { "__complete", "get", "-n", "" };
+	run_env(4, args2, 2, env, false, &res);
+	assert_string_equal(res.out.buf, ":1\n");
+	assert_string_equal(res.err.buf, "Completion ended with directive: ShellCompDirectiveError\n");
+	result_release(&res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
-		cmocka_unit_test(test_stub_message),
+		cmocka_unit_test(test_completion_script),
 		cmocka_unit_test(test_version_commit),
 		cmocka_unit_test(test_parse_forms),
 		cmocka_unit_test(test_usages_backquote),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_duration),
+		cmocka_unit_test(test_complete_seam),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,10 +2,13 @@
 // the same command tree, flags and help strings as src/main.c, with
 // upstream cozyhr's error handling (SilenceErrors/SilenceUsage, then
 // log.Fatalf("error: %v")) plus cobra's "Run '... --help' for usage." line
-// after usage errors.  Command bodies do not run: once a command would start
+// after usage errors.  Command bodies do not run, except upstream's
+// `completion` command and cobra's __complete: once a command would start
 // (after flag/arg checks and the -C chdir) the program prints a marker and
 // the parsed flags on stderr and exits 97, so the generator (../gen) records
-// "expect our not-implemented stub" instead of stub behaviour.
+// "compare the parsed flags" instead of the body's behaviour.  Completion
+// of release and namespace names reads COZYPKG_TEST_COMPLETE_RELEASES /
+// _NAMESPACES instead of asking a cluster (testNames).
 package main
 
 import (
@@ -13,6 +16,7 @@ import (
 	"log"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -63,6 +67,29 @@ func stub(cmd *cobra.Command, args []string) {
 
 func noop(*cobra.Command, []string) error { return nil }
 
+// testNames stands in for upstream's cluster queries (completeHelmReleases,
+// completeNamespaces): the names in the env var, filtered by prefix as
+// upstream filters them, with upstream's NoFileComp; unset or "!" is a
+// failed query (ShellCompDirectiveError).  The C side reads the same
+// variables (src/cli/complete.c).
+func testNames(env string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		v, ok := os.LookupEnv(env)
+		if !ok || v == "!" {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, n := range strings.Fields(v) {
+			if strings.HasPrefix(n, toComplete) {
+				out = append(out, n)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+var completeReleases = testNames("COZYPKG_TEST_COMPLETE_RELEASES")
+
 // Helm 3.17.3 cmd/helm/flags.go addValueOptionsFlags (minus -f, which is upstream's own).
 func addSetFlags(f *pflag.FlagSet) {
 	var a, b, c, d, e []string
@@ -74,7 +101,8 @@ func addSetFlags(f *pflag.FlagSet) {
 }
 
 func release(name, short string) *cobra.Command {
-	return &cobra.Command{Use: name + " <release>", Short: short, Args: cobra.ExactArgs(1), RunE: noop}
+	return &cobra.Command{Use: name + " <release>", Short: short, Args: cobra.ExactArgs(1), RunE: noop,
+		ValidArgsFunction: completeReleases}
 }
 
 func main() {
@@ -90,7 +118,7 @@ func main() {
 					return fmt.Errorf("could not chdir to %s: %v", chDir, err)
 				}
 			}
-			if cmd.Name() != "version" && cmd.Name() != "help" {
+			if n := cmd.Name(); n != "version" && n != "help" && n != "completion" && n != "__complete" {
 				stub(cmd, args)
 			}
 			return nil
@@ -102,11 +130,13 @@ func main() {
 	pf.StringVar(&kubecontext, "context", "", "Kube context")
 	pf.StringVarP(&ns, "namespace", "n", "", "Kubernetes namespace (defaults to the current context)")
 	pf.StringVarP(&chDir, "working-directory", "C", "", "Root directory of Helm chart to run against (defaults to current directory)")
+	_ = root.RegisterFlagCompletionFunc("namespace", testNames("COZYPKG_TEST_COMPLETE_NAMESPACES"))
 
 	var (
 		showOnly, values, apiVersions []string
 		plain, b1, b2, b3             bool
-		kubeVersion, output           string
+		kubeVersion, output, selector string
+		timeout                       time.Duration
 	)
 
 	show := release("show", "Render manifests like helm template")
@@ -135,19 +165,39 @@ func main() {
 	addSetFlags(f)
 	f.BoolVar(&b3, "exit-code", false, "Exit with status 2 when there are changes, 0 when there are none")
 
-	get := &cobra.Command{Use: "get [release...]", Short: "Get one or many HelmReleases", Args: cobra.ArbitraryArgs, RunE: noop}
+	const selectorHelp = "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)"
+	get := &cobra.Command{Use: "get [release...]", Short: "Get one or many HelmReleases", Args: cobra.ArbitraryArgs, RunE: noop,
+		ValidArgsFunction: completeReleases}
 	get.Flags().BoolVarP(&b1, "all-namespaces", "A", false, "Across all namespaces")
 	get.Flags().StringVarP(&output, "output", "o", "", "json|yaml|wide|name|custom-columns=<...>")
+	get.Flags().StringVarP(&selector, "selector", "l", "", selectorHelp)
 
-	list := &cobra.Command{Use: "list [release...]", Aliases: []string{"ls"}, Short: "List HelmReleases", Args: cobra.ArbitraryArgs, RunE: noop}
+	list := &cobra.Command{Use: "list [release...]", Aliases: []string{"ls"}, Short: "List HelmReleases", Args: cobra.ArbitraryArgs, RunE: noop,
+		ValidArgsFunction: completeReleases}
 	list.Flags().BoolVarP(&b1, "all-namespaces", "A", false, "Across all namespaces (only when no names are given)")
 	list.Flags().StringVarP(&output, "output", "o", "", "json|yaml|wide|name|custom-columns=<...>")
+	list.Flags().StringVarP(&selector, "selector", "l", "", selectorHelp)
 
+	// Upstream's own completion command (cozyhr main.go cmdCompletion).
 	completion := &cobra.Command{
 		Use:   "completion [bash|zsh|fish|powershell]",
 		Short: "Generate the autocompletion script for the specified shell",
 		Args:  cobra.ExactArgs(1),
-		RunE:  noop,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			root := cmd.Root()
+			switch args[0] {
+			case "bash":
+				return root.GenBashCompletion(os.Stdout)
+			case "zsh":
+				return root.GenZshCompletion(os.Stdout)
+			case "fish":
+				return root.GenFishCompletion(os.Stdout, true)
+			case "powershell":
+				return root.GenPowerShellCompletionWithDesc(os.Stdout)
+			default:
+				return fmt.Errorf("unknown shell: %s", args[0])
+			}
+		},
 	}
 
 	reconcile := release("reconcile", "Trigger HelmRelease reconciliation")
@@ -155,6 +205,8 @@ func main() {
 		"Reconcile the source HelmChart before the HelmRelease")
 	reconcile.Flags().BoolVar(&b2, "force", false,
 		"Force a one-off upgrade of the HelmRelease")
+	reconcile.Flags().DurationVar(&timeout, "timeout", 5*time.Minute,
+		"how long to wait for the reconciliation")
 
 	// Upstream's AddCommand order (it decides the order of suggestions).
 	root.AddCommand(

@@ -1,6 +1,7 @@
 // Command gen runs the cobra oracle (../cozypkg, built by ../regen) over a
 // list of command lines and writes tests/vectors/cli.vec: for each case its
-// argv, exit status, stdout and stderr.  When the oracle reports that a
+// argv, exit status, stdout and stderr, and the environment it ran with
+// (the completion test seams COZYPKG_TEST_COMPLETE_*, description switches).  When the oracle reports that a
 // command body would run (exit 97, see ../cozypkg/main.go) the record is
 // kind "stub": the C test then expects our "not implemented yet" error, and
 // the stderr field holds the parsed flags/args trace instead.
@@ -14,10 +15,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math/rand"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -61,18 +64,225 @@ func escape(s string) string {
 
 type tcase struct {
 	name string
+	env  []string
 	args []string
 }
 
 var cases []tcase
 var seen = map[string]bool{}
 
-func c(name string, args ...string) {
+// defaultEnv: what the completion test seams answer unless a case says
+// otherwise (see testNames in ../cozypkg/main.go).
+var defaultEnv = []string{
+	"COZYPKG_TEST_COMPLETE_RELEASES=alpha beta gamma-1 al",
+	"COZYPKG_TEST_COMPLETE_NAMESPACES=default kube-system flux-system",
+}
+
+func c(name string, args ...string) { ce(name, defaultEnv, args...) }
+
+func ce(name string, env []string, args ...string) {
 	if seen[name] {
 		panic("duplicate case " + name)
 	}
 	seen[name] = true
-	cases = append(cases, tcase{name, args})
+	cases = append(cases, tcase{name, env, args})
+}
+
+// withEnv: the default seams with some variables replaced or added.
+func withEnv(kv ...string) []string {
+	env := []string{}
+	for _, d := range defaultEnv {
+		k := d[:strings.IndexByte(d, '=')+1]
+		keep := true
+		for _, x := range kv {
+			if strings.HasPrefix(x, k) {
+				keep = false
+			}
+		}
+		if keep {
+			env = append(env, d)
+		}
+	}
+	return append(env, kv...)
+}
+
+// baseEnv: ours without anything that changes cobra's completion output.
+func baseEnv() []string {
+	var env []string
+	for _, e := range os.Environ() {
+		if strings.HasPrefix(e, "COZYPKG_") || strings.HasPrefix(e, "COBRA_") ||
+			strings.HasPrefix(e, "BASH_COMP_DEBUG_FILE=") {
+			continue
+		}
+		env = append(env, e)
+	}
+	return env
+}
+
+// completionCases: cobra's __complete protocol over every command, flag
+// names and values, partial words, "--", unknown commands and flags.
+func completionCases() {
+	all := append([]string{"ls", "__complete", "__completeNoDesc"}, commands...)
+	for _, cmd := range all {
+		k := "complete/" + cmd + "/"
+		c(k+"empty", "__complete", cmd, "")
+		c(k+"dash", "__complete", cmd, "-")
+		c(k+"dashdash", "__complete", cmd, "--")
+		c(k+"partial-long", "__complete", cmd, "--s")
+		c(k+"arg-then-empty", "__complete", cmd, "x", "")
+		c(k+"ns-value", "__complete", cmd, "-n", "")
+		c(k+"ns-eq", "__complete", cmd, "--namespace=k")
+		c(k+"after-dd", "__complete", cmd, "--", "")
+		c(k+"after-dd-dash", "__complete", cmd, "--", "-")
+		c(k+"nodesc", "__completeNoDesc", cmd, "-")
+		c(k+"prefix-a", "__complete", cmd, "a")
+		c(k+"help-set", "__complete", cmd, "-h", "")
+	}
+	for _, w := range []string{"", "s", "sh", "show", "re", "r", "h", "co", "c", "x", "ls", "l", "v", "_", "__", "S", "apply ", "é"} {
+		c("complete/root/word-"+w, "__complete", w)
+		c("complete/nodesc/word-"+w, "__completeNoDesc", w)
+	}
+	for i, args := range [][]string{
+		{"-"}, {"--"}, {"--k"}, {"--n"}, {"-n"}, {"-C"}, {"-v", ""}, {"--version=false", ""}, {"-h", ""},
+		{"-n", ""}, {"-n", "k"}, {"-n", "kube-"}, {"-n=d"}, {"--namespace", "f"}, {"--namespace="}, {"-C", ""},
+		{"-C="}, {"--kubeconfig", ""}, {"--context", ""}, {"--n", ""}, {"--C", ""}, {"-nC", ""},
+		{"-Cn", ""}, {"-=", ""}, {"--=", ""}, {"--=x"}, {"-="}, {"--nosuch", ""}, {"--nosuch="}, {"-x", ""},
+		{"-x="}, {"-n", "ns", "sh"}, {"-n", "ns", "show", ""}, {"--plain", "show", ""}, {"--", ""},
+		{"--", "-"}, {"--", "show", ""}, {"-n", "--", ""}, {"-C", "/nonexistent-cozypkg-dir", ""},
+		{"nosuch", ""}, {"nosuch", "x", ""}, {"show", "a", "b", "c", ""}, {"__complete", "show", ""},
+		{"help", "show", ""}, {"help", "show", "x", ""}, {"help", "nosuch", ""}, {"help", "help", ""},
+		{"help", "__complete", ""}, {"help", "ls", ""}, {"help", "s"}, {"help", "-n", ""}, {"help", "--", "-x", ""},
+		{"help", "-"}, {"help", "-h", ""}, {"version", ""}, {"version", "-"}, {"completion", ""},
+		{"completion", "b"}, {"completion", "bash", ""},
+		{"show", "-f", ""}, {"show", "-f", "a", "-"}, {"show", "-f=", ""}, {"show", "-f="}, {"show", "--values="},
+		{"show", "--values", "x.yaml", "--v"}, {"show", "--plain", "-"}, {"show", "--plain", "--p"},
+		{"show", "--plain=", ""}, {"show", "--plain="}, {"show", "--plain=t"}, {"show", "--plain", ""},
+		{"show", "--set", ""}, {"show", "--set=a"}, {"show", "--set", "a=1", "--se"}, {"show", "-s", ""},
+		{"show", "-s="}, {"show", "-a", "v1", "-"}, {"show", "--kube-version", ""}, {"show", "--include-crds", "--i"},
+		{"show", "--nosuch", ""}, {"show", "--nosuch="}, {"show", "-x", ""}, {"show", "-x="}, {"show", "-fx="},
+		{"show", "--plain=bad", ""}, {"show", "-n"}, {"show", "-n="}, {"show", "-n=al"}, {"show", "--namespace", "de"},
+		{"show", "x", "-n", ""}, {"show", "-n", "ns", ""}, {"show", "-n", "ns", "b"}, {"show", "--n", ""}, {"show", "--n=f"},
+		{"show", "--", "--nosuch", ""}, {"show", "--", "-n", ""}, {"show", "a", "--", "-"}, {"show", "-h"},
+		{"show", "--help=false", ""}, {"show", "-h=false", ""}, {"show", "--he"}, {"show", "-v", ""}, {"show", "-C", ""},
+		{"show", "-C", "/", ""}, {"show", "-C/nonexistent-cozypkg-dir", ""}, {"show", "--working-directory", ""},
+		{"show", "-"}, {"show", "al"}, {"show", "alpha"}, {"show", "z"}, {"show", "g"}, {"show", "alpha", ""},
+		{"apply", "--plain", "--resume", "-"}, {"apply", "--take-ownership=false", "--t"}, {"diff", "--exit-code", "-"},
+		{"diff", "-f", "a", "-f"}, {"get", "-o", ""}, {"get", "-o="}, {"get", "-o", "json", "-"}, {"get", "-oyaml", "-"},
+		{"get", "-l", ""}, {"get", "-l", "a=b", "-"}, {"get", "--selector="}, {"get", "-A", ""}, {"get", "-A", "-"},
+		{"get", "-An", ""}, {"get", "-An=k"}, {"get", "-nA", ""}, {"get", "-Ao", ""}, {"get", "a", "b", ""},
+		{"ls", "-A", "-"}, {"ls", "-l"}, {"ls", "--sel"}, {"ls", "-o", "wide", "--o"}, {"list", "-A=false", "-"},
+		{"reconcile", "--timeout", ""}, {"reconcile", "--timeout="}, {"reconcile", "--timeout", "1m", "-"},
+		{"reconcile", "x", "--timeout", "bad", ""}, {"reconcile", "--timeout=1h", "--t"}, {"reconcile", "--force", "--"},
+		{"reconcile", "--with-source", "--force", "--timeout", "5s", ""}, {"suspend", "-n", "kube-system", "b"},
+		{"resume", "--context", "c", ""}, {"delete", "--kubeconfig=/k", "g"}, {"__complete", "-"}, {"__complete", "-n", ""},
+		{"__completeNoDesc", "show", ""}, {"-n", "x", "get", "-A", "--", "-l", ""},
+	} {
+		c(fmt.Sprintf("complete/m%03d/%s", i, strings.Join(args, "_")), append([]string{"__complete"}, args...)...)
+	}
+	// cobra's Find renames the __complete command it meets (CalledAs), which
+	// decides whether descriptions are printed
+	c("complete/calledas-inner-nodesc", "__complete", "__completeNoDesc", "-")
+	c("complete/calledas-inner-desc", "__completeNoDesc", "__complete", "-")
+	c("complete/calledas-help-nodesc", "__complete", "help", "__completeNoDesc", "")
+	c("complete/calledas-help-desc", "__completeNoDesc", "help", "__complete", "")
+	c("complete/calledas-help-other", "__completeNoDesc", "help", "show", "")
+	// flags and -n given before __complete itself are words of the outer command line
+	c("complete/outer-ns", "-n", "x", "__complete", "show", "")
+	c("complete/outer-flag-nodesc", "--context=y", "__completeNoDesc", "-")
+
+	// what the cluster side answers
+	for _, e := range []struct {
+		name string
+		env  []string
+	}{
+		{"releases-fail", withEnv("COZYPKG_TEST_COMPLETE_RELEASES=!")},
+		{"namespaces-fail", withEnv("COZYPKG_TEST_COMPLETE_NAMESPACES=!")},
+		{"releases-empty", withEnv("COZYPKG_TEST_COMPLETE_RELEASES=")},
+		{"releases-spaces", withEnv("COZYPKG_TEST_COMPLETE_RELEASES=  a\tb \n c  \u00a0d\u2028e\u0085f \u200bg ")},
+		{"releases-dups", withEnv("COZYPKG_TEST_COMPLETE_RELEASES=b a b a")},
+		{"releases-odd", withEnv("COZYPKG_TEST_COMPLETE_RELEASES=x\t- -- -n \u00e9t\u00e9 \xff\xfe !")},
+		{"releases-tab", withEnv("COZYPKG_TEST_COMPLETE_RELEASES=a	desc b")},
+		{"nodesc-false", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=false")},
+		{"nodesc-0", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=0")},
+		{"nodesc-true", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=true")},
+		{"nodesc-bogus", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=bogus")},
+		{"nodesc-cobra", withEnv("COBRA_COMPLETION_DESCRIPTIONS=F")},
+		{"nodesc-both", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=true", "COBRA_COMPLETION_DESCRIPTIONS=false")},
+		{"nodesc-empty-prog", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=", "COBRA_COMPLETION_DESCRIPTIONS=false")},
+		{"activehelp-off", withEnv("COBRA_ACTIVE_HELP=0", "COZYPKG_ACTIVE_HELP=0")},
+	} {
+		k := "complete-env/" + e.name + "/"
+		ce(k+"root", e.env, "__complete", "")
+		ce(k+"root-flags", e.env, "__complete", "--")
+		ce(k+"show", e.env, "__complete", "show", "")
+		ce(k+"show-a", e.env, "__complete", "show", "a")
+		ce(k+"get-many", e.env, "__complete", "get", "x", "")
+		ce(k+"ns", e.env, "__complete", "show", "-n", "")
+		ce(k+"ns-eq", e.env, "__complete", "--namespace=f")
+		ce(k+"help", e.env, "__complete", "help", "")
+		ce(k+"nodesc", e.env, "__completeNoDesc", "")
+	}
+
+	// the scripts
+	for _, sh := range []string{"bash", "zsh", "fish", "powershell", "tcsh", "Bash", "", "bash\n"} {
+		c("completion-script/"+sh, "completion", sh)
+	}
+	c("completion-script/bash-with-flags", "-n", "x", "completion", "--context=c", "bash")
+	c("completion-script/fish-nodesc-env", "completion", "fish")
+	ce("completion-script/zsh-env", withEnv("COZYPKG_COMPLETION_DESCRIPTIONS=false"), "completion", "zsh")
+}
+
+// durationCases: pflag's Duration flag (time.ParseDuration, Duration.String).
+func durationCases() {
+	for i, v := range []string{"", "0", "-0", "+0", "00", "0.0", "1", "1.", ".5s", ".s", "1.5h", "2h45m", "300ms",
+		"1us", "1µs", "1μs", "1ns", "-1.5h", "1d", "1h1", "9223372036854775807ns",
+		"9223372036854775808ns", "-9223372036854775808ns", "-9223372036854775809ns", "2562047h47m16.854775807s",
+		"2562047h47m16.854775808s", "2562048h", "1.0000000000000000000001s", "0.1ns", "0.9ns", "1e3s", "é",
+		"1\x01s", "1\"s", "++1s", "-", "+", "1..5s", "1.5.5s", "0.3333333333h", "5m0s", "1m60s", "1h-1m", "1 s",
+		"1S", "1Ms", "1hh", "3.000000001s", "1.000000000000000000000000000009h", "99999999999999999999ns",
+		"0.00000000000000000000000001h", "1.5µ", "7\xb5s", "1m1m1m", "100000000000000000000h", ".1h.1m.1s",
+		"5.5555555555555555555555555555555555h", "1\\s", "0s", "-0s", "2540400h10m10.000000000s", "1\xff",
+	} {
+		c(fmt.Sprintf("duration/%02d", i), "reconcile", "rel", "--timeout", v)
+	}
+	c("duration/eq", "reconcile", "rel", "--timeout=90s")
+	c("duration/repeat", "reconcile", "rel", "--timeout", "1s", "--timeout", "2m")
+	c("duration/missing", "reconcile", "rel", "--timeout")
+	c("duration/help", "reconcile", "--help")
+	// seeded random values: Go's own String() of a random duration, and
+	// random strings over the duration alphabet
+	rng := rand.New(rand.NewSource(20240611))
+	const alpha = "0123456789..-+hmsunµμ x"
+	for i := 0; i < 80; i++ {
+		var v string
+		switch i % 3 {
+		case 0:
+			d := time.Duration(rng.Int63() >> uint(rng.Intn(63)))
+			if rng.Intn(2) == 0 {
+				d = -d
+			}
+			v = d.String()
+		case 1:
+			v = strconv.FormatFloat(rng.Float64()*float64(rng.Intn(100000)), 'f', rng.Intn(12), 64) +
+				[]string{"ns", "us", "µs", "ms", "s", "m", "h"}[rng.Intn(7)]
+		default:
+			r := []rune(alpha)
+			n := 1 + rng.Intn(8)
+			var b strings.Builder
+			for j := 0; j < n; j++ {
+				b.WriteRune(r[rng.Intn(len(r))])
+			}
+			v = b.String()
+		}
+		c(fmt.Sprintf("duration/rand-%02d", i), "reconcile", "rel", "--timeout", v)
+	}
+	// get/list -l
+	c("selector/get", "get", "-l", "app=x,tier!=db")
+	c("selector/list-eq", "list", "--selector=a==b")
+	c("selector/ls-cluster", "ls", "-Al", "x")
+	c("selector/missing", "get", "-l")
+	c("selector/help-get", "get", "--help")
+	c("selector/help-list", "list", "-h")
 }
 
 var commands = []string{"show", "apply", "diff", "suspend", "resume", "delete", "list", "get",
@@ -324,6 +534,9 @@ func buildCases() {
 	}
 	c("csv/empty", "show", "rel", "--values=")
 	c("csv/array-no-split", "show", "rel", "--set-literal", `"a,b",c`)
+
+	completionCases()
+	durationCases()
 }
 
 func main() {
@@ -342,11 +555,12 @@ func main() {
 	}
 	w := bufio.NewWriter(f)
 	w.WriteString("# generated by tests/oracle/cli (cobra v1.10.1, pflag v1.0.10); do not edit; regenerate with tests/oracle/cli/regen\n")
-	w.WriteString("# fields: name, argc, argv (NUL-separated), kind (run|stub), stub command, exit, stdout, stderr (stub: parse trace)\n")
+	w.WriteString("# fields: name, argc, argv (NUL-separated), kind (run|stub), stub command, exit, stdout, stderr (stub: parse trace), environment (NUL-separated NAME=value)\n")
 	nstub := 0
 	for _, tc := range cases {
 		cmd := exec.Command(*bin, tc.args...)
 		cmd.Dir = dir
+		cmd.Env = append(baseEnv(), tc.env...)
 		var so, se bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &so, &se
 		code := 0
@@ -369,7 +583,7 @@ func main() {
 			nstub++
 		}
 		fields := []string{tc.name, strconv.Itoa(len(tc.args)), strings.Join(tc.args, "\x00"), kind, stubCmd,
-			strconv.Itoa(code), so.String(), stderr}
+			strconv.Itoa(code), so.String(), stderr, strings.Join(tc.env, "\x00")}
 		for i, fl := range fields {
 			if i > 0 {
 				w.WriteByte('\t')
