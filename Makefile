@@ -25,8 +25,16 @@ TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
 	-Wshadow -Wstrict-prototypes -Wvla $(OPT) -Isrc $(PKG_CFLAGS) \
 	-DCOZYPKG_VERSION='"$(VERSION)"' -DCOZYPKG_COMMIT='"$(COMMIT)"' $(EXTRA_CFLAGS)
-LDFLAGS := $(OPT) $(EXTRA_LDFLAGS)
-LIBS := $(PKG_LIBS) -lm
+# Start-up is most of a small `show --plain` (docs/performance.md): the
+# libraries every run touches are linked from their static archives (only
+# the members used come in, none exported to shared libraries), no PIE
+# relocations; libc and libm stay shared.
+# libcurl (30 more shared libraries) is dlopen'ed on first use by
+# src/kube/curl_lazy.c when that file exists, else linked as usual.
+LDFLAGS := $(OPT) -no-pie -Wl,-O1 -Wl,--as-needed -Wl,--hash-style=gnu $(EXTRA_LDFLAGS)
+STATIC_LIBS := -Wl,--exclude-libs,ALL -Wl,-Bstatic -lyaml -larchive -lcrypto -lpcre2-8 -lcrypt -lz -Wl,-Bdynamic
+CURL_LIBS := $(if $(wildcard src/kube/curl_lazy.c),,$(shell pkg-config --libs libcurl 2>/dev/null))
+LIBS := $(STATIC_LIBS) $(CURL_LIBS) -lm
 
 ifeq ($(V),1)
 Q :=
@@ -43,7 +51,7 @@ TEST_BIN := $(TEST_SRC:%.c=$(BUILD)/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 30
 
-.PHONY: all check ci check-valgrind install clean fuzz check-style vectors
+.PHONY: all check ci check-cluster check-valgrind install clean fuzz check-style vectors
 all: $(BUILD)/cozypkg
 
 $(BUILD)/libcozy.a: $(LIB_OBJ)
@@ -71,8 +79,15 @@ check: $(BUILD)/cozypkg $(TEST_BIN) check-style
 # and the unit binaries under valgrind.
 ci:
 	$(Q)$(MAKE) --no-print-directory check
+	$(Q)$(MAKE) --no-print-directory check-cluster
 	$(Q)$(MAKE) --no-print-directory SANITIZE=1 check
 	$(Q)$(MAKE) --no-print-directory check-valgrind
+
+# The commands against the real cluster (tests/cluster: kube-apiserver, etcd
+# and Flux built from upstream once, then cached), kubectl as the reference.
+check-cluster: $(BUILD)/cozypkg
+	$(Q)tests/cluster/build
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/commands
 
 # test_crypto generates RSA/ECDSA keys and bcrypt hashes by the hundred:
 # under valgrind that alone takes over half an hour, so it runs under
