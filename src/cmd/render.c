@@ -1,0 +1,277 @@
+/* render.c — the render pipeline show, diff and apply share: the chart in
+ * the working directory rendered with either (--plain) its own values plus
+ * -f/--set, or the HelmRelease's values merged as upstream cozyhr merges
+ * them, with the release name and namespace helm-controller would use,
+ * capabilities from the live cluster, and upstream's Flux origin labels
+ * (post-rendering).  Output: the manifest as `helm template --no-hooks`
+ * prints it, which is also the manifest Helm stores in the release. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chart/engine.h"
+#include "chart/load.h"
+#include "chart/manifest.h"
+#include "chart/values.h"
+#include "cmd/cmd.h"
+#include "cmd/render.h"
+#include "flux/hr.h"
+#include "flux/release.h"
+#include "flux/values.h"
+#include "kube/client.h"
+#include "kube/discovery.h"
+
+/* Helm's release name rule (pkg/chartutil ValidateReleaseName). */
+static bool valid_release_name(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 53)
+		return false;
+	/* ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ */
+	size_t i = 0;
+	for (;;) {
+		if (i >= n || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')))
+			return false;
+		size_t start = i;
+		while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			i++;
+		if (s[i - 1] == '-' && i - 1 >= start)
+			return false;
+		if (i == n)
+			return true;
+		if (s[i] != '.')
+			return false;
+		i++;
+	}
+}
+
+static void fill_values_opts(const struct value_flags *f, bool with_files, struct values_opts *o)
+{
+	if (with_files) {
+		o->files = f->values.v;
+		o->nfiles = f->values.n;
+	}
+	o->json = f->set_json.v;
+	o->njson = f->set_json.n;
+	o->set = f->set.v;
+	o->nset = f->set.n;
+	o->string = f->set_string.v;
+	o->nstring = f->set_string.n;
+	o->file = f->set_file.v;
+	o->nfile = f->set_file.n;
+	o->literal = f->set_literal.v;
+	o->nliteral = f->set_literal.n;
+}
+
+/* --kube-version: chartutil.ParseKubeVersion ("v" optional, semver). */
+static int parse_kube_version(struct arena *a, const char *s, struct engine_caps *caps, struct sb *err)
+{
+	const char *v = s[0] == 'v' ? s + 1 : s;
+	char *end;
+	long major = strtol(v, &end, 10);
+	if (end == v || *end != '.') {
+		sb_addf(err, "invalid kube version '%s': Invalid Semantic Version", s);
+		return -1;
+	}
+	const char *mp = end + 1;
+	long minor = strtol(mp, &end, 10);
+	if (end == mp) {
+		sb_addf(err, "invalid kube version '%s': Invalid Semantic Version", s);
+		return -1;
+	}
+	struct sb t = SB_INIT;
+	sb_addf(&t, "v%s", v);
+	caps->kube_version = arena_memdup(a, t.buf, t.len);
+	sb_reset(&t);
+	sb_addf(&t, "%ld", major);
+	caps->kube_major = arena_memdup(a, t.buf, t.len);
+	sb_reset(&t);
+	sb_addf(&t, "%ld", minor);
+	caps->kube_minor = arena_memdup(a, t.buf, t.len);
+	sb_release(&t);
+	return 0;
+}
+
+/* flux_fetch_fn over the kube client: ConfigMaps and Secrets of valuesFrom. */
+static int fetch_ref(void *ud, const char *kind, const char *ns, const char *name, val *obj, bool *found,
+		     struct sb *err)
+{
+	struct kube_client *kc = ud;
+	struct sb path = SB_INIT;
+	long status = 0;
+	int rc;
+
+	kube_path(&path, "", "v1", strcmp(kind, "Secret") ? "configmaps" : "secrets", ns, name);
+	rc = kube_call(kc, "GET", path.buf, NULL, NULL, NULL, 0, obj, &status, err);
+	sb_release(&path);
+	*found = rc == 0;
+	if (rc < 0 && status == 404) {
+		sb_reset(err);
+		return 0;
+	}
+	return rc;
+}
+
+/* Upstream's post-renderer on each rendered file, so the `# Source:`
+ * headers helm template prints stay (upstream loses them). */
+static int postrender(struct arena *a, val rendered, const char *name, const char *ns, struct sb *err)
+{
+	size_t i;
+
+	for (i = 0; i < val_map_len(rendered); i++) {
+		const struct val_map_entry *e = val_map_entry_at(rendered, i);
+		struct sb out = SB_INIT;
+
+		if (e->v.kind != VAL_STRING || (e->klen >= 9 && !memcmp(e->key + e->klen - 9, "NOTES.txt", 9)))
+			continue;
+		if (flux_postrender(a, e->v.u.s, e->v.len, name, ns, &out, err) < 0) {
+			sb_release(&out);
+			return -1;
+		}
+		val_map_set(a, rendered, e->key, e->klen, val_str(a, out.buf ? out.buf : "", out.len));
+		sb_release(&out);
+	}
+	return 0;
+}
+
+int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err)
+{
+	struct arena *a = ctx->arena;
+	struct sb warn = SB_INIT;
+	char cwd[PATH_MAX];
+	const char *release = in->name, *ns;
+	struct values_opts vo = { 0 };
+	struct engine_caps caps = engine_default_caps;
+	val user, values;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!getcwd(cwd, sizeof(cwd))) {
+		sb_adds(err, "error: unable to determine current directory");
+		return -1;
+	}
+	if (access("Chart.yaml", F_OK) != 0) {
+		sb_addf(err, "error: invalid Helm chart in \"%s\": no Chart.yaml exists in directory \"%s\"", cwd,
+			cwd);
+		return -1;
+	}
+	if (in->plain) {
+		ns = ctx->g.namespace && *ctx->g.namespace ? ctx->g.namespace : "default";
+		fill_values_opts(in->v, true, &vo);
+		if (values_merge_options(a, &vo, &user, err) < 0)
+			goto fail;
+	} else {
+		struct flux_values_in fi = { 0 };
+		struct sb path = SB_INIT;
+		val sets;
+
+		flux_hr_path(&path, kube_namespace(in->kc), in->name);
+		rc = kube_call(in->kc, "GET", path.buf, NULL, NULL, NULL, 0, &out->hr, NULL, err);
+		sb_release(&path);
+		if (rc < 0)
+			return -1;
+		flux_release_of(a, out->hr, &out->rel);
+		release = out->rel.helm_name;
+		ns = out->rel.namespace;
+		fi.hr = out->hr;
+		fi.chart_dir = cwd;
+		fi.files = in->v->values.v;
+		fi.nfiles = in->v->values.n;
+		fi.fetch = fetch_ref;
+		fi.fetch_ctx = in->kc;
+		if (flux_values_merged(a, &fi, &user, err) < 0)
+			goto fail;
+		/* We: --set* on top, merged as Helm merges values maps */
+		fill_values_opts(in->v, false, &vo);
+		if (values_merge_options(a, &vo, &sets, err) < 0)
+			goto fail;
+		if (val_map_len(sets))
+			user = flux_merge_maps(a, user, sets);
+	}
+	out->release = release;
+	out->namespace = ns;
+	out->config = user;
+	if (!valid_release_name(release)) {
+		sb_addf(err, "release name \"%s\": invalid release name, must match regex "
+			     "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length "
+			     "must not be longer than 53", release);
+		goto fail;
+	}
+	if (chart_load(a, ".", &out->chart, err) < 0)
+		goto fail;
+	if (values_check_deps(out->chart, err) < 0) {
+		struct sb e = SB_INIT;
+		sb_addf(&e, "An error occurred while checking for chart dependencies. You may need to run `helm "
+			    "dependency build` to fetch missing dependencies: %s", err->buf);
+		sb_reset(err);
+		sb_add(err, e.buf, e.len);
+		sb_release(&e);
+		goto fail;
+	}
+	rc = values_for_render(a, out->chart, user, &values, &warn, err);
+	if (warn.len)
+		fputs(warn.buf, stderr);
+	sb_release(&warn);
+	if (rc < 0)
+		goto fail;
+
+	if (!in->plain) {
+		/* Helm asks the cluster afresh for its capabilities on every install */
+		struct kube_discovery d;
+
+		if (kube_discover(in->kc, true, &d, err) < 0)
+			return -1;
+		caps.kube_version = d.git_version ? d.git_version : caps.kube_version;
+		caps.kube_major = d.major ? d.major : caps.kube_major;
+		caps.kube_minor = d.minor ? d.minor : caps.kube_minor;
+		caps.api_versions = d.api_versions;
+		caps.napi_versions = d.n_api_versions;
+	}
+	if (in->kube_version && *in->kube_version && parse_kube_version(a, in->kube_version, &caps, err) < 0)
+		goto fail;
+	if (in->api_versions && in->api_versions->n) {
+		const char **v = arena_alloc(a, (caps.napi_versions + in->api_versions->n) * sizeof(*v));
+		memcpy(v, caps.api_versions, caps.napi_versions * sizeof(*v));
+		memcpy(v + caps.napi_versions, in->api_versions->v, in->api_versions->n * sizeof(*v));
+		caps.api_versions = v;
+		caps.napi_versions += in->api_versions->n;
+	}
+	struct engine_release rel = { release, ns, 1, true, false };
+	val top = engine_render_values(a, out->chart, values, &rel, &caps);
+	if (engine_render(a, out->chart, top, &out->rendered, err) < 0) {
+		/* helm template adds this to every error once the release exists */
+		sb_adds(err, "\n\nUse --debug flag to render out invalid YAML");
+		goto fail;
+	}
+	if (!in->plain && postrender(a, out->rendered, out->rel.hr_name, out->rel.hr_namespace, err) < 0)
+		goto fail;
+
+	struct manifest_opts mo = { 0 };
+	mo.disable_hooks = true;
+	mo.include_crds = in->include_crds;
+	mo.skip_tests = in->skip_tests;
+	if (in->show_only) {
+		mo.show_only = in->show_only->v;
+		mo.nshow_only = in->show_only->n;
+	}
+	struct sb log = SB_INIT;
+	rc = manifest_template_output(a, out->rendered, out->chart, &mo, &out->manifest, err, &log);
+	if (log.len)
+		fputs(log.buf, stderr);
+	sb_release(&log);
+	if (rc < 0)
+		goto fail;
+	return 0;
+fail:
+	/* chart and values errors are printed as upstream's log.Fatalf does */
+	if (err->len && strncmp(err->buf, "error: ", 7) && strncmp(err->buf, "Error from server", 17)) {
+		struct sb e = SB_INIT;
+		sb_addf(&e, "error: %s", err->buf);
+		sb_reset(err);
+		sb_add(err, e.buf, e.len);
+		sb_release(&e);
+	}
+	return -1;
+}

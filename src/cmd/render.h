@@ -1,0 +1,34 @@
+/* render.h — the render pipeline of show, diff and apply (render.c). */
+#ifndef COZY_CMD_RENDER_H
+#define COZY_CMD_RENDER_H
+
+#include "chart/chart.h"
+#include "cmd/cmd.h"
+#include "flux/release.h"
+#include "kube/client.h"
+
+struct render_in {
+	const char *name;                 /* the command's argument */
+	bool plain;                       /* chart values + flags only, offline */
+	struct kube_client *kc;           /* when !plain */
+	const struct value_flags *v;
+	const struct opt_list *show_only; /* -s, or NULL */
+	const char *kube_version;         /* --kube-version, or NULL */
+	const struct opt_list *api_versions;
+	bool include_crds, skip_tests;
+};
+
+struct render_out {
+	val hr;                  /* the HelmRelease (!plain) */
+	struct flux_release rel; /* its release address (!plain) */
+	const char *release, *namespace;
+	struct chart *chart;
+	val config;              /* the user-supplied values (Helm's release config) */
+	val rendered;            /* template name -> rendered text */
+	struct sb manifest;      /* helm template --no-hooks output */
+};
+
+/* 0, or -1 with the whole error line in err (kubectl's or "error: ..."). */
+int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err);
+
+#endif

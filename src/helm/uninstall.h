@@ -1,0 +1,12 @@
+/* uninstall.h — Helm's uninstall of one release (see uninstall.c). */
+#ifndef COZY_HELM_UNINSTALL_H
+#define COZY_HELM_UNINSTALL_H
+
+#include "helm/store.h"
+
+/* Uninstalls release name stored in storage_ns.  info gets Helm's list of
+ * kept resources ("[Kind] name\n" lines).  -1 with Helm's message in err. */
+int helm_uninstall(struct kube_client *kc, const char *storage_ns, const char *name, struct sb *info,
+		   struct sb *err);
+
+#endif
