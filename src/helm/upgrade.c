@@ -1,0 +1,514 @@
+/* upgrade.c — `helm upgrade --install` as Helm 3.17.3 performs it, for a
+ * chart cozypkg rendered (pkg/action/install.go, upgrade.go; pkg/kube
+ * client.go Create/Update/Delete):
+ *   - the latest revision decides: none → install, pending-* → refused with
+ *     Helm's "another operation ... is in progress", else upgrade of the
+ *     deployed (or last failed/superseded) revision;
+ *   - the new revision is stored first as pending-install/pending-upgrade;
+ *   - install: crds/ created when absent; every resource checked for an
+ *     existing object of another owner (Helm's "invalid ownership metadata"
+ *     unless take_ownership); objects created in install order;
+ *   - upgrade: objects of the previous manifest patched with Helm's
+ *     three-way patch (src/kube/patch.h), new ones created, gone ones deleted
+ *     unless `helm.sh/resource-policy: keep`;
+ *   - every object carries Helm's ownership label and annotations;
+ *   - success: deployed (+ the previous revision superseded); failure: the
+ *     revision stored as failed with Helm's description.
+ * Hooks are not run yet: a chart with install/upgrade hooks is refused
+ * before anything is written. */
+#include "helm/upgrade.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "chart/manifest.h"
+#include "funcs/fn_encoding.h"
+#include "kube/discovery.h"
+#include "kube/patch.h"
+#include "kube/resource.h"
+#include "value/codec.h"
+
+struct obj {
+	val v;
+	const char *api, *kind, *name, *ns; /* ns: "" for cluster-scoped */
+};
+
+static const char *str_at(val v, const char *a, const char *b)
+{
+	val x;
+
+	if (v.kind != VAL_MAP || !val_map_get(v, a, strlen(a), &x))
+		return NULL;
+	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
+		return NULL;
+	return x.kind == VAL_STRING ? x.u.s : NULL;
+}
+
+static bool streq(struct helm_str s, const char *c)
+{
+	return s.p && s.n == strlen(c) && !memcmp(s.p, c, s.n);
+}
+
+static val map_child(struct arena *a, val m, const char *k)
+{
+	val *p = val_map_ref(m, k, strlen(k));
+
+	if (p && p->kind == VAL_MAP)
+		return *p;
+	val_map_set(a, m, k, strlen(k), val_map_new(a, 4));
+	return *val_map_ref(m, k, strlen(k));
+}
+
+/* Decodes a manifest into objects with the namespace Helm's Build gives them. */
+static int objects_of(struct kube_client *kc, struct kube_discovery *d, const char *text, size_t n,
+		      const char *ns, struct obj **out, size_t *nout, struct sb *err)
+{
+	struct arena *a = kc->a;
+	struct manifest_str *docs;
+	size_t nd = manifest_split(a, text ? text : "", n, &docs), i, k = 0;
+
+	*out = arena_alloc(a, (nd ? nd : 1) * sizeof(**out));
+	for (i = 0; i < nd; i++) {
+		struct obj *o = &(*out)[k];
+		const struct kube_resource *r;
+		struct sb e = SB_INIT;
+
+		if (val_from_yaml(a, docs[i].p, docs[i].n, VAL_YAML_ANY, &o->v, &e) < 0) {
+			sb_addf(err, "unable to build kubernetes objects from release manifest: %s", e.buf);
+			sb_release(&e);
+			return -1;
+		}
+		sb_release(&e);
+		if (o->v.kind != VAL_MAP)
+			continue;
+		o->api = str_at(o->v, "apiVersion", NULL);
+		o->kind = str_at(o->v, "kind", NULL);
+		o->name = str_at(o->v, "metadata", "name");
+		if (!o->api || !o->kind || !o->name) {
+			sb_adds(err, "unable to build kubernetes objects from release manifest: Object 'Kind' is "
+				     "missing or metadata.name is missing");
+			return -1;
+		}
+		r = kube_discovery_find(kc, d, o->api, o->kind, err);
+		if (!r) {
+			if (!err->len)
+				sb_addf(err, "unable to build kubernetes objects from release manifest: resource "
+					     "mapping not found for name: \"%s\" namespace: \"%s\" from \"\": no "
+					     "matches for kind \"%s\" in version \"%s\"\nensure CRDs are installed first",
+					o->name, ns, o->kind, o->api);
+			return -1;
+		}
+		if (r->namespaced) {
+			const char *own = str_at(o->v, "metadata", "namespace");
+			o->ns = own && *own ? own : ns;
+			val_map_set(a, map_child(a, o->v, "metadata"), "namespace", 9, val_cstr(a, o->ns));
+		} else {
+			o->ns = "";
+		}
+		k++;
+	}
+	*nout = k;
+	return 0;
+}
+
+static bool same_obj(const struct obj *x, const struct obj *y)
+{
+	/* Helm matches by group/kind, namespace and name (ResourceList.Get) */
+	const char *gx = strchr(x->api, '/'), *gy = strchr(y->api, '/');
+	size_t lx = gx ? (size_t)(gx - x->api) : 0, ly = gy ? (size_t)(gy - y->api) : 0;
+
+	return lx == ly && !strncmp(x->api, y->api, lx) && !strcmp(x->kind, y->kind) && !strcmp(x->name, y->name) &&
+	       !strcmp(x->ns, y->ns);
+}
+
+/* setMetadataVisitor: Helm's ownership label and annotations. */
+static void set_owner(struct arena *a, val obj, const char *name, const char *ns)
+{
+	val meta = map_child(a, obj, "metadata");
+	val labels = map_child(a, meta, "labels"), ann = map_child(a, meta, "annotations");
+
+	val_map_set(a, labels, "app.kubernetes.io/managed-by", 28, val_str_ref("Helm", 4));
+	val_map_set(a, ann, "meta.helm.sh/release-name", 25, val_cstr(a, name));
+	val_map_set(a, ann, "meta.helm.sh/release-namespace", 30, val_cstr(a, ns));
+}
+
+/* existingResourceConflict / checkOwnership: "" when live belongs to the
+ * release (or adoption is asked for), else Helm's message. */
+static bool owned_by(val live, const char *name, const char *ns, struct sb *why)
+{
+	const char *m = str_at(live, "metadata", NULL);
+	val meta, labels = val_null(), ann = val_null(), v;
+	bool ok = true;
+
+	(void)m;
+	if (live.kind == VAL_MAP && val_map_get(live, "metadata", 8, &meta) && meta.kind == VAL_MAP) {
+		val_map_get(meta, "labels", 6, &labels);
+		val_map_get(meta, "annotations", 11, &ann);
+	}
+#define CHECK(map, key, want, what)                                                                        \
+	do {                                                                                               \
+		if (map.kind != VAL_MAP || !val_map_get(map, key, strlen(key), &v) || v.kind != VAL_STRING) { \
+			sb_addf(why, "%s%s validation error: missing key \"%s\": must be set to \"%s\"",      \
+				why->len ? "; " : "", what, key, want);                                     \
+			ok = false;                                                                   \
+		} else if (v.len != strlen(want) || memcmp(v.u.s, want, v.len)) {                         \
+			sb_addf(why, "%s%s validation error: key \"%s\" must equal \"%s\": current value is " \
+				     "\"%.*s\"", why->len ? "; " : "", what, key, want, (int)v.len, v.u.s);  \
+			ok = false;                                                                   \
+		}                                                                                         \
+	} while (0)
+	CHECK(labels, "app.kubernetes.io/managed-by", "Helm", "label");
+	CHECK(ann, "meta.helm.sh/release-name", name, "annotation");
+	CHECK(ann, "meta.helm.sh/release-namespace", ns, "annotation");
+#undef CHECK
+	return ok;
+}
+
+/* The release record as Helm builds it (createRelease / prepareUpgrade). */
+static struct helm_release *new_release(const struct helm_upgrade_in *in, int64_t version, bool install,
+					struct sb *err)
+{
+	struct arena *a = in->kc->a;
+	const struct chart *c = in->chart;
+	val r = val_map_new(a, 8), ch = val_map_new(a, 6), list;
+	struct sb json = SB_INIT;
+	struct helm_release *rel = arena_zalloc(a, sizeof(*rel));
+	size_t i;
+
+	val_map_set(a, ch, "metadata", 8, c->meta);
+	list = val_list_new(a, c->ntemplates);
+	for (i = 0; i < c->ntemplates; i++) {
+		val f = val_map_new(a, 2);
+		struct sb b = SB_INIT;
+
+		fn_b64_encode(&b, (const unsigned char *)c->templates[i].data, c->templates[i].len);
+		val_map_set(a, f, "name", 4, val_cstr(a, c->templates[i].name));
+		val_map_set(a, f, "data", 4, val_str(a, b.buf ? b.buf : "", b.len));
+		val_list_push(a, list, f);
+		sb_release(&b);
+	}
+	val_map_set(a, ch, "templates", 9, list);
+	val_map_set(a, ch, "values", 6, c->values);
+	if (c->schema) {
+		struct sb b = SB_INIT;
+
+		fn_b64_encode(&b, (const unsigned char *)c->schema, c->schema_len);
+		val_map_set(a, ch, "schema", 6, val_str(a, b.buf ? b.buf : "", b.len));
+		sb_release(&b);
+	}
+	list = val_list_new(a, c->nfiles);
+	for (i = 0; i < c->nfiles; i++) {
+		val f = val_map_new(a, 2);
+		struct sb b = SB_INIT;
+
+		fn_b64_encode(&b, (const unsigned char *)c->files[i].data, c->files[i].len);
+		val_map_set(a, f, "name", 4, val_cstr(a, c->files[i].name));
+		val_map_set(a, f, "data", 4, val_str(a, b.buf ? b.buf : "", b.len));
+		val_list_push(a, list, f);
+		sb_release(&b);
+	}
+	val_map_set(a, ch, "files", 5, list);
+	val_map_set(a, r, "name", 4, val_cstr(a, in->name));
+	val_map_set(a, r, "chart", 5, ch);
+	val_map_set(a, r, "config", 6, in->config.kind == VAL_MAP ? in->config : val_map_new(a, 0));
+	val_map_set(a, r, "manifest", 8, val_str(a, in->manifest, in->manifest_n));
+	val_map_set(a, r, "version", 7, val_int(version));
+	val_map_set(a, r, "namespace", 9, val_cstr(a, in->namespace));
+	if (val_to_json(a, r, 0, NULL, NULL, &json, err) < 0 ||
+	    helm_rel_from_json(a, json.buf, json.len, rel, err) < 0) {
+		sb_release(&json);
+		return NULL;
+	}
+	sb_release(&json);
+	rel->info = arena_zalloc(a, sizeof(*rel->info));
+	rel->info->first_deployed = rel->info->last_deployed = helm_time_now();
+	rel->info->status = install ? (struct helm_str){ "pending-install", 15 }
+				    : (struct helm_str){ "pending-upgrade", 15 };
+	rel->info->description = install ? (struct helm_str){ "Initial install underway", 24 }
+					 : (struct helm_str){ "Preparing upgrade", 17 };
+	return rel;
+}
+
+static int send(struct kube_client *kc, const char *method, const char *path, const char *ctype, val body,
+		struct sb *err)
+{
+	struct sb json = SB_INIT;
+	int rc = -1;
+
+	if (val_to_json(kc->a, body, 0, NULL, NULL, &json, err) == 0)
+		rc = kube_call(kc, method, path, NULL, ctype, json.buf, json.len, NULL, NULL, err);
+	sb_release(&json);
+	return rc;
+}
+
+/* install: crds/ of the chart, created when absent (Helm's installCRDs). */
+static int install_crds(struct kube_client *kc, struct kube_discovery *d, const struct chart *c, struct sb *err)
+{
+	struct manifest_crd *crds;
+	size_t n = manifest_crds(kc->a, c, &crds), i, j;
+	bool made = false;
+
+	for (i = 0; i < n; i++) {
+		struct obj *objs;
+		size_t no;
+
+		if (objects_of(kc, d, crds[i].data.p, crds[i].data.n, "", &objs, &no, err) < 0)
+			return -1;
+		for (j = 0; j < no; j++) {
+			struct sb path = SB_INIT;
+			long status = 0;
+			int rc;
+
+			kube_object_path(kc, d, objs[j].v, "", false, &path, err);
+			rc = send(kc, "POST", path.buf, NULL, objs[j].v, err);
+			sb_release(&path);
+			if (rc < 0) {
+				/* AlreadyExists is fine: Helm never updates CRDs */
+				if (strstr(err->buf, "(AlreadyExists)")) {
+					sb_reset(err);
+					continue;
+				}
+				(void)status;
+				return -1;
+			}
+			made = true;
+		}
+	}
+	/* Helm waits for the new kinds to be served, then re-discovers */
+	if (made) {
+		for (i = 0; i < 60; i++) {
+			if (kube_discover(kc, true, d, err) < 0)
+				return -1;
+			struct timespec ts = { 0, 500000000 };
+			bool all = true;
+
+			for (j = 0; j < n && all; j++) {
+				struct obj *objs;
+				size_t no, k;
+				struct sb e = SB_INIT;
+
+				if (objects_of(kc, d, crds[j].data.p, crds[j].data.n, "", &objs, &no, &e) < 0)
+					all = false;
+				for (k = 0; all && k < no; k++) {
+					const char *g = str_at(objs[k].v, "spec", "group");
+					val names, kind, vers;
+
+					if (!g || !val_map_get(objs[k].v, "spec", 4, &names))
+						continue;
+					if (!val_map_get(names, "names", 5, &kind) || !val_map_get(names, "versions", 8, &vers) ||
+					    vers.kind != VAL_LIST || !val_list_len(vers))
+						continue;
+					{
+						const char *kn = str_at(kind, "kind", NULL);
+						const char *vn = str_at(val_list_at(vers, 0), "name", NULL);
+						struct sb gv = SB_INIT;
+
+						sb_addf(&gv, "%s/%s", g, vn ? vn : "");
+						if (kn && !kube_discovery_find(NULL, d, gv.buf, kn, &e))
+							all = false;
+						sb_release(&gv);
+					}
+				}
+				sb_release(&e);
+			}
+			if (all)
+				break;
+			nanosleep(&ts, NULL);
+		}
+	}
+	return 0;
+}
+
+static bool keep_policy(val obj)
+{
+	const char *p = str_at(obj, "metadata", NULL);
+	val meta, ann, v;
+
+	(void)p;
+	return obj.kind == VAL_MAP && val_map_get(obj, "metadata", 8, &meta) && meta.kind == VAL_MAP &&
+	       val_map_get(meta, "annotations", 11, &ann) && ann.kind == VAL_MAP &&
+	       val_map_get(ann, "helm.sh/resource-policy", 23, &v) && v.kind == VAL_STRING && v.len == 4 &&
+	       !strncmp(v.u.s, "keep", 4);
+}
+
+/* Creates or patches the targets; deletes what left the chart. */
+static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
+			 struct obj *tgt, size_t ntgt, bool install, struct sb *err)
+{
+	struct kube_client *kc = in->kc;
+	struct arena *a = kc->a;
+	size_t i, j;
+
+	/* ownership of objects that exist but are not in the previous release */
+	for (i = 0; i < ntgt; i++) {
+		bool known = false;
+		val live;
+		int rc;
+
+		for (j = 0; j < nold && !known; j++)
+			known = same_obj(&tgt[i], &old[j]);
+		if (known)
+			continue;
+		rc = kube_object_get(kc, d, tgt[i].v, in->namespace, &live, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 1 && !in->take_ownership) {
+			struct sb why = SB_INIT;
+
+			if (!owned_by(live, in->name, in->namespace, &why)) {
+				/* install.go / upgrade.go wrap existingResourceConflict's error */
+				sb_addf(err, "Unable to continue with %s: %s \"%s\" in namespace \"%s\" exists and "
+					     "cannot be imported into the current release: invalid ownership metadata; %s",
+					install ? "install" : "update", tgt[i].kind, tgt[i].name, tgt[i].ns, why.buf);
+				sb_release(&why);
+				return -1;
+			}
+			sb_release(&why);
+		}
+	}
+	for (i = 0; i < ntgt; i++) {
+		struct obj *orig = NULL;
+		struct sb path = SB_INIT;
+		val live = val_null();
+		int rc;
+
+		set_owner(a, tgt[i].v, in->name, in->namespace);
+		for (j = 0; j < nold && !orig; j++)
+			if (same_obj(&tgt[i], &old[j]))
+				orig = &old[j];
+		rc = kube_object_get(kc, d, tgt[i].v, in->namespace, &live, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			kube_object_path(kc, d, tgt[i].v, in->namespace, false, &path, err);
+			rc = send(kc, "POST", path.buf, NULL, tgt[i].v, err);
+		} else {
+			/* an adopted object (not in the previous manifest) is patched from
+			 * the live object as original, as Helm's Update does */
+			struct kube_patch_meta meta;
+			const struct kube_patch_type *root = NULL;
+			struct sb patch = SB_INIT;
+			bool empty = false;
+
+			if (kube_patch_meta_load(kc, tgt[i].api, &meta, err) == 0)
+				root = kube_patch_meta_kind(&meta, tgt[i].kind);
+			else
+				sb_reset(err); /* no OpenAPI for the group: JSON merge, as for CRs */
+			rc = kube_three_way_patch(a, orig ? orig->v : live, tgt[i].v, live, root, &patch, &empty, err);
+			if (rc == 0 && !empty) {
+				kube_object_path(kc, d, tgt[i].v, in->namespace, true, &path, err);
+				rc = kube_call(kc, "PATCH", path.buf, NULL,
+					       root ? "application/strategic-merge-patch+json"
+						    : "application/merge-patch+json",
+					       patch.buf, patch.len, NULL, NULL, err);
+			}
+			sb_release(&patch);
+		}
+		sb_release(&path);
+		if (rc < 0)
+			return -1;
+	}
+	/* deletions: in the previous release, not in this one */
+	for (j = 0; j < nold; j++) {
+		bool still = false;
+		struct sb path = SB_INIT, e = SB_INIT;
+		long status = 0;
+		static const char body[] = "{\"propagationPolicy\":\"Background\"}";
+
+		for (i = 0; i < ntgt && !still; i++)
+			still = same_obj(&tgt[i], &old[j]);
+		if (still || keep_policy(old[j].v))
+			continue;
+		if (kube_object_path(kc, d, old[j].v, in->namespace, true, &path, &e) == 0 &&
+		    kube_call(kc, "DELETE", path.buf, NULL, NULL, body, sizeof(body) - 1, NULL, &status, &e) < 0 &&
+		    status != 404)
+			fprintf(stderr, "Failed to delete %s %s: %s\n", old[j].kind, old[j].name, e.buf);
+		sb_release(&path);
+		sb_release(&e);
+	}
+	return 0;
+}
+
+int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_out *out, struct sb *err)
+{
+	struct kube_client *kc = in->kc;
+	struct arena *a = kc->a;
+	struct helm_store st = { kc, in->storage_ns };
+	struct helm_release **rels, *last = NULL, *cur = NULL, *rel;
+	struct manifest_sorted sorted;
+	struct kube_discovery d;
+	struct obj *old = NULL, *tgt;
+	size_t nrels, nold = 0, ntgt, i;
+	bool install;
+
+	memset(out, 0, sizeof(*out));
+	/* refuse what cannot be done yet before anything is written */
+	if (manifest_sort(a, in->rendered, &sorted, err, NULL) < 0)
+		return -1;
+	for (i = 0; i < sorted.nhooks; i++)
+		if (!manifest_hook_is_test(&sorted.hooks[i])) {
+			sb_addf(err, "the chart has hooks (%.*s): cozypkg apply cannot run Helm hooks yet",
+				(int)sorted.hooks[i].path.n, sorted.hooks[i].path.p);
+			return -1;
+		}
+	if (helm_store_history(&st, in->name, &rels, &nrels, err) < 0)
+		return -1;
+	if (nrels)
+		last = rels[nrels - 1];
+	if (last && last->info && helm_rel_status_pending(last->info->status)) {
+		sb_adds(err, "another operation (install/upgrade/rollback) is in progress");
+		return -1;
+	}
+	install = !last || (last->info && streq(last->info->status, "uninstalled"));
+	if (!install) {
+		/* the deployed revision, else the last failed/superseded one */
+		for (i = nrels; i-- > 0 && !cur;)
+			if (rels[i]->info && streq(rels[i]->info->status, "deployed"))
+				cur = rels[i];
+		if (!cur) {
+			if (last->info && (streq(last->info->status, "failed") || streq(last->info->status, "superseded")))
+				cur = last;
+			else {
+				helm_rel_err_no_deployed(err, in->name, strlen(in->name));
+				return -1;
+			}
+		}
+	}
+	if (kube_discover(kc, false, &d, err) < 0)
+		return -1;
+	rel = new_release(in, last ? last->version + 1 : 1, install, err);
+	if (!rel)
+		return -1;
+	if (install && install_crds(kc, &d, in->chart, err) < 0)
+		return -1;
+	if (objects_of(kc, &d, in->manifest, in->manifest_n, in->namespace, &tgt, &ntgt, err) < 0)
+		return -1;
+	if (cur && objects_of(kc, &d, cur->manifest.p, cur->manifest.n, in->namespace, &old, &nold, err) < 0)
+		return -1;
+	if (helm_store_write(&st, rel, HELM_REL_CREATE, err) < 0)
+		return -1;
+	out->rel = rel;
+	out->installed = install;
+	if (apply_objects(in, &d, old, nold, tgt, ntgt, install, err) < 0) {
+		struct sb desc = SB_INIT, e = SB_INIT;
+
+		sb_addf(&desc, install ? "Release \"%s\" failed: %s" : "Upgrade \"%s\" failed: %s", in->name, err->buf);
+		rel->info->status = (struct helm_str){ "failed", 6 };
+		rel->info->description = (struct helm_str){ arena_memdup(a, desc.buf, desc.len), desc.len };
+		rel->info->last_deployed = helm_time_now();
+		helm_store_write(&st, rel, HELM_REL_UPDATE, &e);
+		sb_release(&desc);
+		sb_release(&e);
+		return -1;
+	}
+	if (cur) {
+		cur->info->status = (struct helm_str){ "superseded", 10 };
+		if (helm_store_write(&st, cur, HELM_REL_UPDATE, err) < 0)
+			return -1;
+	}
+	rel->info->status = (struct helm_str){ "deployed", 8 };
+	rel->info->description = install ? (struct helm_str){ "Install complete", 16 }
+					 : (struct helm_str){ "Upgrade complete", 16 };
+	return helm_store_write(&st, rel, HELM_REL_UPDATE, err);
+}
