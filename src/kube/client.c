@@ -70,8 +70,11 @@ void kube_close(struct kube_client *c)
 		curl_easy_cleanup(c->curl);
 	if (c->headers)
 		curl_slist_free_all(c->headers);
+	if (c->connect_to)
+		curl_slist_free_all(c->connect_to);
 	c->curl = NULL;
 	c->headers = NULL;
+	c->connect_to = NULL;
 	kube_config_release(&c->cfg);
 }
 
@@ -307,6 +310,7 @@ static int handle_setup(struct kube_client *c, struct sb *err)
 			port ? port + 1 : "443");
 		l = curl_slist_append(NULL, ct.buf);
 		curl_easy_setopt(h, CURLOPT_CONNECT_TO, l); /* kept for the handle's life */
+		c->connect_to = l;
 		sb_release(&ct);
 		sb_release(&hp);
 	}

@@ -29,6 +29,7 @@ struct kube_client {
 	struct kube_config cfg;
 	void *curl;          /* CURL *, one easy handle = one kept-alive connection */
 	void *headers;       /* struct curl_slist * of the auth header, rebuilt on refresh */
+	void *connect_to;    /* struct curl_slist * for tls-server-name (CURLOPT_CONNECT_TO) */
 	char errbuf[256];    /* CURLOPT_ERRORBUFFER */
 	unsigned requests;   /* round trips made (benchmarks print it) */
 	bool refreshed;      /* exec credentials already re-run after a 401 */
