@@ -75,12 +75,13 @@ check: $(BUILD)/cozypkg $(TEST_BIN) check-style
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cli/run
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/parity/run
 
-# What CI runs (README's test command): the suite, the same under ASan+UBSan,
-# and the unit binaries under valgrind.
+# What CI runs (README's test command): the suite and the cluster tests, the
+# same under ASan+UBSan, and the unit binaries under valgrind.
 ci:
 	$(Q)$(MAKE) --no-print-directory check
 	$(Q)$(MAKE) --no-print-directory check-cluster
 	$(Q)$(MAKE) --no-print-directory SANITIZE=1 check
+	$(Q)$(MAKE) --no-print-directory SANITIZE=1 check-cluster
 	$(Q)$(MAKE) --no-print-directory check-valgrind
 
 # The commands against the real cluster (tests/cluster: kube-apiserver, etcd
