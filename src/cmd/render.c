@@ -181,6 +181,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 		fi.nfiles = in->v->values.n;
 		fi.fetch = fetch_ref;
 		fi.fetch_ctx = in->kc;
+		fi.name_files = true;
 		if (flux_values_merged(a, &fi, &user, err) < 0)
 			goto fail;
 		/* We: --set* on top, merged as Helm merges values maps */

@@ -405,8 +405,11 @@ static val hr_get(val v, const char *const *path)
 	return v;
 }
 
-/* os.ReadFile + sigs.k8s.io/yaml.Unmarshal into map[string]interface{} */
-static int read_values_file(struct arena *a, const char *path, val *out, struct sb *err)
+/* os.ReadFile + sigs.k8s.io/yaml.Unmarshal into map[string]interface{}.
+ * We: a parse error names the file as Helm's -f does ("failed to parse
+ * FILE: ..."; the YAML error carries the line), where upstream prints the
+ * bare YAML error. */
+static int read_values_file(struct arena *a, const char *path, bool name_file, val *out, struct sb *err)
 {
 	char *data;
 	size_t len;
@@ -416,7 +419,20 @@ static int read_values_file(struct arena *a, const char *path, val *out, struct 
 		kube_errno_text(err, rc == -2 ? "read" : "open", path, errno);
 		return -1;
 	}
-	return val_from_yaml(a, data, len, VAL_YAML_MAP, out, err);
+	size_t mark = err->len;
+	if (val_from_yaml(a, data, len, VAL_YAML_MAP, out, err) < 0) {
+		if (!name_file)
+			return -1;
+		struct sb e = SB_INIT;
+
+		sb_addf(&e, "failed to parse %s: ", path);
+		sb_add(&e, err->buf + mark, err->len - mark);
+		sb_setlen(err, mark);
+		sb_add(err, e.buf, e.len);
+		sb_release(&e);
+		return -1;
+	}
+	return 0;
 }
 
 /* strings.TrimSpace (ASCII and the Unicode spaces Go's unicode.IsSpace has
@@ -468,7 +484,7 @@ void flux_trim_space(const char *s, size_t *b, size_t *e)
 	}
 }
 
-static int merge_file(struct arena *a, val vals, const char *dir, const char *vf, size_t vlen,
+static int merge_file(struct arena *a, val vals, const char *dir, const char *vf, size_t vlen, bool name_file,
 		      struct sb *err)
 {
 	struct sb p = SB_INIT;
@@ -484,7 +500,7 @@ static int merge_file(struct arena *a, val vals, const char *dir, const char *vf
 			sb_addc(&p, '/');
 		sb_add(&p, vf, vlen);
 	}
-	rc = read_values_file(a, kube_path_clean(a, p.buf), &mv, err);
+	rc = read_values_file(a, kube_path_clean(a, p.buf), name_file, &mv, err);
 	sb_release(&p);
 	if (rc < 0)
 		return -1;
@@ -519,7 +535,7 @@ int flux_values_merged(struct arena *a, const struct flux_values_in *in, val *ou
 				continue;
 			size_t b = start, e = i;
 			flux_trim_space(v.u.s, &b, &e);
-			if (merge_file(a, vals, dir, v.u.s + b, e - b, err) < 0)
+			if (merge_file(a, vals, dir, v.u.s + b, e - b, in->name_files, err) < 0)
 				return -1;
 			start = i + 1;
 		}
@@ -530,7 +546,7 @@ int flux_values_merged(struct arena *a, const struct flux_values_in *in, val *ou
 			val f = val_list_at(files, i);
 			if (f.kind != VAL_STRING)
 				continue;
-			if (merge_file(a, vals, dir, f.u.s, f.len, err) < 0)
+			if (merge_file(a, vals, dir, f.u.s, f.len, in->name_files, err) < 0)
 				return -1;
 		}
 	}
@@ -568,7 +584,7 @@ int flux_values_merged(struct arena *a, const struct flux_values_in *in, val *ou
 		val extra = val_map_new(a, 0);
 		for (size_t i = 0; i < in->nfiles; i++) {
 			val mv;
-			if (read_values_file(a, in->files[i], &mv, err) < 0)
+			if (read_values_file(a, in->files[i], in->name_files, &mv, err) < 0)
 				return -1;
 			flux_mergo_merge(a, extra, mv);
 		}

@@ -41,6 +41,8 @@ struct flux_values_in {
 	size_t nfiles;
 	flux_fetch_fn *fetch;      /* ConfigMaps/Secrets of spec.valuesFrom */
 	void *fetch_ctx;
+	bool name_files;           /* We: a YAML error says "failed to parse FILE: ..."
+				      as Helm's -f does (upstream: the bare error) */
 };
 
 /* Upstream's mergedValues then the -f files: (1) the values files named by
