@@ -682,6 +682,24 @@ static int decode_nonfinite(struct arena *a, const char *doc, size_t n, val *out
 int manifest_head_decode(struct arena *a, const char *doc, size_t n, struct manifest_head *h,
 			 struct sb *err)
 {
+	/* Most documents: decode only the entries SimpleHead reads.  Should
+	 * that fail after all, the full decode gives Go's error text. */
+	struct sb head = SB_INIT;
+	if (manifest_head_scan(doc, n, &head)) {
+		size_t elen = err->len;
+		int rc = manifest_head_decode_full(a, head.buf, head.len, h, err);
+		sb_release(&head);
+		if (rc == 0)
+			return 0;
+		sb_setlen(err, elen);
+	}
+	sb_release(&head);
+	return manifest_head_decode_full(a, doc, n, h, err);
+}
+
+int manifest_head_decode_full(struct arena *a, const char *doc, size_t n, struct manifest_head *h,
+			      struct sb *err)
+{
 	struct hctx ctx = { .a = a, .doc = doc, .n = n, .err = err };
 	val v;
 
@@ -1197,7 +1215,7 @@ int manifest_template_output(struct arena *a, val rendered, const struct chart *
 	size_t n = rendered.kind == VAL_MAP ? val_map_len(rendered) : 0;
 	val files = val_map_new(a, n);
 	struct manifest_sorted sorted;
-	struct sb rel = SB_INIT, manifests = SB_INIT;
+	struct sb manifests = SB_INIT;
 	int rc = 0;
 
 	/* renderResources: every "*NOTES.txt" leaves the map */
@@ -1211,32 +1229,43 @@ int manifest_template_output(struct arena *a, val rendered, const struct chart *
 		sb_adds(err, "\n\nUse --debug flag to render out invalid YAML");
 		return -1;
 	}
-	if (o->include_crds) {
-		struct manifest_crd *crds;
-		size_t nc = manifest_crds(a, c, &crds);
-		for (size_t i = 0; i < nc; i++)
-			add_source(&rel, crds[i].filename, crds[i].data);
-	}
+	struct manifest_crd *crds = NULL;
+	size_t nc = o->include_crds ? manifest_crds(a, c, &crds) : 0;
+
+	/* Written once, straight into out unless --show-only filters it: the
+	 * output is as big as the chart (megabytes of CRDs), and every page
+	 * touched costs. */
+	struct sb *dst = o->nshow_only > 0 ? &manifests : out;
+	size_t need = 1;
+	for (size_t i = 0; i < nc; i++)
+		need += 16 + crds[i].filename.n + crds[i].data.n;
 	for (size_t i = 0; i < sorted.nmanifests; i++)
-		add_source(&rel, sorted.manifests[i].name, sorted.manifests[i].content);
+		need += 16 + sorted.manifests[i].name.n + sorted.manifests[i].content.n;
+	for (size_t i = 0; !o->disable_hooks && i < sorted.nhooks; i++)
+		need += 16 + sorted.hooks[i].path.n + sorted.hooks[i].manifest.n;
+	sb_grow(dst, need);
+	size_t base = dst->len;
+	for (size_t i = 0; i < nc; i++)
+		add_source(dst, crds[i].filename, crds[i].data);
+	for (size_t i = 0; i < sorted.nmanifests; i++)
+		add_source(dst, sorted.manifests[i].name, sorted.manifests[i].content);
 
 	/* template.go: Fprintln(TrimSpace(rel.Manifest)), then the hooks */
-	struct manifest_str t = trim_space(rel.buf, rel.len);
-	sb_add(&manifests, t.p, t.n);
-	sb_addc(&manifests, '\n');
+	struct manifest_str t = trim_space(dst->buf + base, dst->len - base);
+	if (t.p != dst->buf + base) /* never: rel starts with "---" */
+		memmove(dst->buf + base, t.p, t.n);
+	sb_setlen(dst, base + t.n);
+	sb_addc(dst, '\n');
 	if (!o->disable_hooks) {
 		for (size_t i = 0; i < sorted.nhooks; i++) {
 			const struct manifest_hook *h = &sorted.hooks[i];
 			if (o->skip_tests && manifest_hook_is_test(h))
 				continue;
-			add_source(&manifests, h->path, h->manifest);
+			add_source(dst, h->path, h->manifest);
 		}
 	}
 	if (o->nshow_only > 0)
 		rc = show_only(a, &manifests, o, out, err);
-	else
-		sb_add(out, manifests.buf, manifests.len);
-	sb_release(&rel);
 	sb_release(&manifests);
 	return rc;
 }

@@ -44,6 +44,17 @@ struct manifest_head {
 int manifest_head_decode(struct arena *a, const char *doc, size_t n, struct manifest_head *h,
 			 struct sb *err);
 
+/* The same by the full decode of every document, as Helm does it (what
+ * manifest_head_decode falls back to; for tests). */
+int manifest_head_decode_full(struct arena *a, const char *doc, size_t n, struct manifest_head *h,
+			      struct sb *err);
+
+/* manifest_scan.c: true when doc is plain block YAML that go-yaml v2 surely
+ * parses and converts to JSON without error; out then gets its top-level
+ * entries SimpleHead reads (apiVersion, kind, metadata in any case), which
+ * decode to the same SimpleHead as the whole document.  False: unsure. */
+bool manifest_head_scan(const char *doc, size_t n, struct sb *out);
+
 /* release.HookEvent */
 enum manifest_hook_event {
 	MANIFEST_HOOK_PRE_INSTALL,

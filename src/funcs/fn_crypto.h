@@ -31,4 +31,9 @@ int fn_gen_self_signed_with_key(struct tmpl_exec *x, val *a, size_t n, val *out)
 int fn_gen_signed(struct tmpl_exec *x, val *a, size_t n, val *out);
 int fn_gen_signed_with_key(struct tmpl_exec *x, val *a, size_t n, val *out);
 
+/* rsa.GenerateKey(rand.Reader, bits) as Go 1.23 does it (crypto_rsa.c):
+ * an OpenSSL RSA key (EVP_PKEY) with e = 65537, or NULL on failure. */
+struct evp_pkey_st;
+struct evp_pkey_st *fn_rsa_generate(int bits);
+
 #endif

@@ -263,7 +263,7 @@ static int handle_setup(struct kube_client *c, struct sb *err)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	h = curl_easy_init();
 	if (!h) {
-		sb_adds(err, "error: cannot initialise libcurl");
+		sb_adds(err, "error: cannot initialise libcurl (is libcurl.so.4 installed?)");
 		return -1;
 	}
 	c->curl = h;
