@@ -443,9 +443,21 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	bool install;
 
 	memset(out, 0, sizeof(*out));
-	/* refuse what cannot be done yet before anything is written */
-	if (manifest_sort(a, in->rendered, &sorted, err, NULL) < 0)
-		return -1;
+	/* refuse what cannot be done yet before anything is written; NOTES.txt
+	 * is no manifest (Helm's renderResources drops it before sorting) */
+	{
+		val files = val_map_new(a, val_map_len(in->rendered));
+
+		for (i = 0; i < val_map_len(in->rendered); i++) {
+			const struct val_map_entry *e = val_map_entry_at(in->rendered, i);
+
+			if (e->klen >= 9 && !memcmp(e->key + e->klen - 9, "NOTES.txt", 9))
+				continue;
+			val_map_set(a, files, e->key, e->klen, e->v);
+		}
+		if (manifest_sort(a, files, &sorted, err, NULL) < 0)
+			return -1;
+	}
 	for (i = 0; i < sorted.nhooks; i++)
 		if (!manifest_hook_is_test(&sorted.hooks[i])) {
 			sb_addf(err, "the chart has hooks (%.*s): cozypkg apply cannot run Helm hooks yet",
