@@ -7,4 +7,9 @@ require (
 	github.com/spf13/pflag v1.0.10
 )
 
-require github.com/inconshreveable/mousetrap v1.1.0 // indirect
+require (
+	cozypkg.test/oracle/vecio v0.0.0
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+)
+
+replace cozypkg.test/oracle/vecio => ../vecio

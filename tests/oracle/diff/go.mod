@@ -8,6 +8,7 @@ require (
 )
 
 require (
+	cozypkg.test/oracle/vecio v0.0.0
 	dario.cat/mergo v1.0.1 // indirect
 	github.com/Azure/go-ansiterm v0.0.0-20250102033503-faa5f7b0171c // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
@@ -141,3 +142,5 @@ require (
 )
 
 replace github.com/databus23/helm-diff/v3 => ./helmdiff
+
+replace cozypkg.test/oracle/vecio => ../vecio

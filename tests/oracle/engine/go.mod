@@ -12,6 +12,7 @@ require (
 )
 
 require (
+	cozypkg.test/oracle/vecio v0.0.0
 	dario.cat/mergo v1.0.1 // indirect
 	github.com/Masterminds/goutils v1.1.1 // indirect
 	github.com/Masterminds/semver/v3 v3.3.0 // indirect
@@ -66,3 +67,5 @@ require (
 	sigs.k8s.io/json v0.0.0-20241010143419-9aa6b5e7a4b3 // indirect
 	sigs.k8s.io/structured-merge-diff/v4 v4.4.2 // indirect
 )
+
+replace cozypkg.test/oracle/vecio => ../vecio

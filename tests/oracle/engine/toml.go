@@ -10,10 +10,10 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand"
-	"sort"
 	"strconv"
 	"strings"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"github.com/BurntSushi/toml"
 )
 
@@ -189,51 +189,10 @@ func tomlRandMap(r *rand.Rand, depth int) map[string]interface{} {
 	return m
 }
 
-// tomlRandDoc: a random JSON document for fromJson (the values fromYaml or
-// fromJson feed to toToml), as text.
-func tomlJSON(v interface{}) string {
-	var b bytes.Buffer
-	var enc func(v interface{})
-	enc = func(v interface{}) {
-		switch t := v.(type) {
-		case nil:
-			b.WriteString("null")
-		case bool:
-			b.WriteString(strconv.FormatBool(t))
-		case float64:
-			b.WriteString(strconv.FormatFloat(t, 'g', -1, 64))
-		case string:
-			b.WriteString(strconv.Quote(t))
-		case []interface{}:
-			b.WriteByte('[')
-			for i, e := range t {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				enc(e)
-			}
-			b.WriteByte(']')
-		case map[string]interface{}:
-			keys := make([]string, 0, len(t))
-			for k := range t {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			b.WriteByte('{')
-			for i, k := range keys {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				b.WriteString(strconv.Quote(k))
-				b.WriteByte(':')
-				enc(t[k])
-			}
-			b.WriteByte('}')
-		}
-	}
-	enc(v)
-	return b.String()
-}
+// tomlJSON: a random value as a JSON document for fromJson (the values
+// fromYaml or fromJson feed to toToml): the tval notation without type
+// prefixes (the generators above make no integers).
+func tomlJSON(v interface{}) string { return tval.Untyped(v) }
 
 // tomlMutate breaks a valid document in one random place.
 func tomlMutate(r *rand.Rand, doc string) string {

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strconv"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"github.com/fluxcd/pkg/chartutil"
 	"github.com/opencontainers/go-digest"
 )
@@ -25,7 +26,7 @@ func digestRec(w *Writer, name string, v map[string]interface{}) {
 		}
 		b = sb.b
 	}
-	w.Rec(name, tval(v), chartutil.DigestValues(digest.Canonical, v).String(), string(b))
+	w.Rec(name, tval.String(v), chartutil.DigestValues(digest.Canonical, v).String(), string(b))
 }
 
 type bytesBuf struct{ b []byte }

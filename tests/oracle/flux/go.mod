@@ -9,7 +9,6 @@ require (
 	github.com/fluxcd/pkg/chartutil v1.27.2
 	github.com/go-logr/logr v1.4.3
 	github.com/opencontainers/go-digest v1.0.1-0.20231025023718-d50d2fec9c98
-	helm.sh/helm/v4 v4.2.2
 	k8s.io/api v0.36.4
 	k8s.io/apimachinery v0.36.4
 	k8s.io/client-go v0.36.4
@@ -17,7 +16,10 @@ require (
 	sigs.k8s.io/yaml v1.6.0
 )
 
+require helm.sh/helm/v4 v4.2.2 // indirect
+
 require (
+	cozypkg.test/oracle/vecio v0.0.0
 	github.com/AdaLogics/go-fuzz-headers v0.0.0-20240806141605-e8a1dd7889d6 // indirect
 	github.com/Masterminds/semver/v3 v3.5.0 // indirect
 	github.com/davecgh/go-spew v1.1.2-0.20180830191138-d8f796af33cc // indirect
@@ -72,3 +74,5 @@ require (
 	sigs.k8s.io/randfill v1.0.0 // indirect
 	sigs.k8s.io/structured-merge-diff/v6 v6.4.0 // indirect
 )
+
+replace cozypkg.test/oracle/vecio => ../vecio

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"dario.cat/mergo"
 	v2 "github.com/fluxcd/helm-controller/api/v2"
 	fluxchartutil "github.com/fluxcd/pkg/chartutil"
@@ -166,14 +167,14 @@ func runValCase(w *Writer, dir, name string, c valCase) {
 	if v, err := cozyMerged(ctx, cl, &hr, ".", c.extra); err != nil {
 		out1 = "ERR:" + err.Error()
 	} else {
-		out1 = tval(v)
+		out1 = tval.String(v)
 		d1 = fluxchartutil.DigestValues(digest.Canonical, v).String()
 	}
 	out2, d2 := "", ""
 	if v, err := fluxchartutil.ChartValuesFromReferences(ctx, logr.Discard(), cl, hr.Namespace, hr.GetValues(), hr.Spec.ValuesFrom...); err != nil {
 		out2 = "ERR:" + err.Error()
 	} else {
-		out2 = tval(map[string]interface{}(v))
+		out2 = tval.String(map[string]interface{}(v))
 		d2 = fluxchartutil.DigestValues(digest.Canonical, v).String()
 	}
 	w.Rec(name, string(raw), string(fj), string(ej), string(rj), out1, out2, d1, d2)

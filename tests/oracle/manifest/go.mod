@@ -7,6 +7,7 @@ toolchain go1.23.7
 require helm.sh/helm/v3 v3.17.3
 
 require (
+	cozypkg.test/oracle/vecio v0.0.0
 	dario.cat/mergo v1.0.1 // indirect
 	github.com/AdaLogics/go-fuzz-headers v0.0.0-20230811130428-ced1acdcaa24 // indirect
 	github.com/Azure/go-ansiterm v0.0.0-20230124172434-306776ec8161 // indirect
@@ -143,3 +144,5 @@ require (
 	sigs.k8s.io/structured-merge-diff/v4 v4.4.2 // indirect
 	sigs.k8s.io/yaml v1.4.0 // indirect
 )
+
+replace cozypkg.test/oracle/vecio => ../vecio

@@ -499,7 +499,7 @@ func split2(s string) (string, string) {
 func genSMP(w *Writer) {
 	r := rand.New(rand.NewSource(20250417))
 	unstable := 0
-	for i := 0; w.n < 2100; i++ {
+	for i := 0; w.N() < 2100; i++ {
 		k := kinds[i%len(kinds)]
 		o, m, c := triple(r, func() M { return genObj(r, k) })
 		oj, mj, cj := mustJSON(o), mustJSON(m), mustJSON(c)
@@ -519,7 +519,7 @@ func genSMP(w *Writer) {
 		st, out := split2(res)
 		w.Rec(fmt.Sprintf("smp-%04d", i), k.apiVersion+"/"+k.kind, oj, mj, sameAs(cj, oj, mj), st, out)
 	}
-	fmt.Fprintf(w.b, "# %d random triples dropped: result depends on Go's map order\n", unstable)
+	w.Printf("# %d random triples dropped: result depends on Go's map order\n", unstable)
 }
 
 // sameAs shortens the current object when it repeats original ("=o") or

@@ -10,6 +10,7 @@ require (
 )
 
 require (
+	cozypkg.test/oracle/vecio v0.0.0
 	github.com/Masterminds/semver/v3 v3.5.0 // indirect
 	github.com/davecgh/go-spew v1.1.1 // indirect
 	github.com/fxamacker/cbor/v2 v2.9.0 // indirect
@@ -40,3 +41,5 @@ require (
 	sigs.k8s.io/structured-merge-diff/v6 v6.3.0 // indirect
 	sigs.k8s.io/yaml v1.6.0 // indirect
 )
+
+replace cozypkg.test/oracle/vecio => ../vecio

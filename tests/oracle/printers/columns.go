@@ -18,6 +18,7 @@ import (
 	"math/rand"
 	"strings"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/kubectl/pkg/cmd/get"
@@ -133,7 +134,7 @@ func genColumns(w *Writer) {
 	fx := fixtures(r)
 	byID := map[string]fixture{}
 	for _, f := range fx {
-		w.Rec(f.id, "object", tval(f.data))
+		w.Rec(f.id, "object", tval.String(f.data))
 		byID[f.id] = f
 	}
 	skipped, n := 0, 0
@@ -161,5 +162,5 @@ func genColumns(w *Writer) {
 		mode := []string{"spec", "spec", "spec", "noheaders", "twice"}[r.Intn(5)]
 		recCol(w, &skipped, fmt.Sprintf("random-%04d", i), mode, f, randSpec(r))
 	}
-	fmt.Fprintf(w.b, "# skipped (Go panics or map order showing): %d\n", skipped)
+	w.Printf("# skipped (Go panics or map order showing): %d\n", skipped)
 }

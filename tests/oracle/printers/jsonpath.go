@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
 	"k8s.io/client-go/util/jsonpath"
@@ -281,7 +282,7 @@ func genJSONPath(w *Writer) {
 	)
 	byID := map[string]fixture{}
 	for _, f := range fx {
-		w.Rec(f.id, "object", tval(f.data))
+		w.Rec(f.id, "object", tval.String(f.data))
 		byID[f.id] = f
 	}
 	st := &jpStats{}
@@ -319,7 +320,7 @@ func genJSONPath(w *Writer) {
 		}
 		recJP(w, st, fmt.Sprintf("random-%05d", i), mode, f, t)
 	}
-	fmt.Fprintf(w.b, "# ok %d, parse errors %d, exec errors %d, unordered %d, skipped (Go panics or random errors) %d\n",
+	w.Printf("# ok %d, parse errors %d, exec errors %d, unordered %d, skipped (Go panics or random errors) %d\n",
 		st.ok, st.parse, st.exec, st.unordered, st.skipped)
 }
 

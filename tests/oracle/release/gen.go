@@ -9,65 +9,12 @@ import (
 	"strings"
 	"time"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"helm.sh/helm/v3/pkg/chart"
 	rspb "helm.sh/helm/v3/pkg/release"
 	"helm.sh/helm/v3/pkg/storage/driver"
 	helmtime "helm.sh/helm/v3/pkg/time"
 )
-
-// ---- tval: the typed value notation of tests/unit/chart/values_tval.h ----
-
-type tv struct{ strings.Builder }
-
-func (b *tv) val(v interface{}) {
-	switch x := v.(type) {
-	case nil:
-		b.WriteString("null")
-	case bool:
-		b.WriteString(strconv.FormatBool(x))
-	case int:
-		b.WriteString("i" + strconv.FormatInt(int64(x), 10))
-	case int64:
-		b.WriteString("i" + strconv.FormatInt(x, 10))
-	case float64:
-		b.WriteString("f" + strconv.FormatFloat(x, 'g', -1, 64))
-	case string:
-		b.WriteString(strconv.Quote(x))
-	case []interface{}:
-		b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.val(e)
-		}
-		b.WriteByte(']')
-	case map[string]interface{}:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Quote(k))
-			b.WriteByte(':')
-			b.val(x[k])
-		}
-		b.WriteByte('}')
-	default:
-		panic("tval: unexpected type")
-	}
-}
-
-func tval(v interface{}) string {
-	var b tv
-	b.val(v)
-	return b.String()
-}
 
 // ---- the spec: the release again as plain data the C test builds its
 // model from (field names are the JSON names; times are [unix, nsec,
@@ -231,7 +178,7 @@ func releaseSpec(r *rspb.Release) string {
 	} else {
 		s["labels"] = nil
 	}
-	return tval(s)
+	return tval.String(s)
 }
 
 // ---- random releases ----

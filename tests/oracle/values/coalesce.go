@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"helm.sh/helm/v3/pkg/chart"
 	"helm.sh/helm/v3/pkg/chartutil"
 )
@@ -82,7 +83,7 @@ func treeDesc(c *chart.Chart) string {
 			}
 			ivs = l
 		}
-		fmt.Fprintf(&b, "%s:%v:%s;", d.Name, d.Enabled, tval(ivs))
+		fmt.Fprintf(&b, "%s:%v:%s;", d.Name, d.Enabled, tval.String(ivs))
 	}
 	b.WriteString("}[")
 	for i, sc := range c.Dependencies() {
@@ -121,7 +122,7 @@ func runCoalesce(d *cdesc, user map[string]interface{}) (out []string) {
 	if err != nil {
 		return []string{"err", err.Error(), "", warnings()}
 	}
-	return []string{"ok", tval(top["Values"]), treeDesc(ch), warnings()}
+	return []string{"ok", tval.String(top["Values"]), treeDesc(ch), warnings()}
 }
 
 type gen struct{ r *rand.Rand }
@@ -292,7 +293,7 @@ func genCoalesce(w *Writer) {
 	n, skipped := 0, 0
 	emit := func(d *cdesc, user map[string]interface{}) {
 		js, _ := json.Marshal(d)
-		ut := tval(user)
+		ut := tval.String(user)
 		first := runCoalesce(d, user)
 		for k := 0; k < 3; k++ {
 			again := runCoalesce(d, user)

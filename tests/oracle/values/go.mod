@@ -7,6 +7,7 @@ toolchain go1.23.7
 require helm.sh/helm/v3 v3.17.3
 
 require (
+	cozypkg.test/oracle/vecio v0.0.0
 	github.com/Masterminds/semver/v3 v3.3.0 // indirect
 	github.com/cyphar/filepath-securejoin v0.3.6 // indirect
 	github.com/fxamacker/cbor/v2 v2.7.0 // indirect
@@ -38,3 +39,5 @@ require (
 	sigs.k8s.io/structured-merge-diff/v4 v4.4.2 // indirect
 	sigs.k8s.io/yaml v1.4.0 // indirect
 )
+
+replace cozypkg.test/oracle/vecio => ../vecio

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 
+	"cozypkg.test/oracle/vecio/tval"
 	"helm.sh/helm/v3/pkg/strvals"
 )
 
@@ -57,7 +58,7 @@ func runStrvals(mode, in string, dest map[string]interface{}) (res string, err e
 	case "literal":
 		err = strvals.ParseLiteralInto(in, dest)
 	}
-	return tval(dest), err
+	return tval.String(dest), err
 }
 
 var strvalsEdge = []string{
@@ -86,7 +87,7 @@ func genStrvals(w *Writer) {
 	n := 0
 	emit := func(mode string, di int, in string) {
 		dest := dests[di]()
-		before := tval(dest)
+		before := tval.String(dest)
 		res, err := runStrvals(mode, in, dest)
 		if res == "panic" {
 			w.Comment("skipped (panics in Go): " + mode + " " + in)

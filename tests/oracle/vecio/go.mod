@@ -1,0 +1,3 @@
+module cozypkg.test/oracle/vecio
+
+go 1.23
