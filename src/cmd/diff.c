@@ -22,8 +22,7 @@ int cmd_diff(int argc, const char **argv, struct cli_ctx *ctx)
 	struct render_out out;
 	struct kube_client kc;
 	struct sb err = SB_INIT, report = SB_INIT, warn = SB_INIT;
-	struct helm_release **rels;
-	size_t nrels = 0;
+	struct helm_release *last = NULL;
 	const char *old = "", *relname, *storage_ns;
 	size_t oldn = 0;
 	bool changed = false;
@@ -45,7 +44,8 @@ int cmd_diff(int argc, const char **argv, struct cli_ctx *ctx)
 	{
 		struct helm_store st = { &kc, storage_ns };
 
-		if (helm_store_history(&st, relname, &rels, &nrels, &err) < 0) {
+		/* Helm's get: the latest revision, whatever its status */
+		if (helm_store_last(&st, relname, NULL, &last, &err) < 0) {
 			struct sb e = SB_INIT;
 
 			sb_addf(&e, "error: failed to get release: %s", err.buf);
@@ -55,9 +55,9 @@ int cmd_diff(int argc, const char **argv, struct cli_ctx *ctx)
 			goto done;
 		}
 	}
-	if (nrels && rels[nrels - 1]->manifest.p) {
-		old = rels[nrels - 1]->manifest.p;
-		oldn = rels[nrels - 1]->manifest.n;
+	if (last && last->manifest.p) {
+		old = last->manifest.p;
+		oldn = last->manifest.n;
 	}
 	{
 		const char *nc = getenv("NO_COLOR");

@@ -18,6 +18,13 @@ struct helm_store {
 int helm_store_history(struct helm_store *s, const char *name, struct helm_release ***out, size_t *n,
 		       struct sb *err);
 
+/* The highest revision of release name, or with status given the highest
+ * revision in that status (storage Last / Deployed), decoding only that
+ * one Secret (the labels carry version and status): 1 found, 0 none, -1
+ * failure. */
+int helm_store_last(struct helm_store *s, const char *name, const char *status, struct helm_release **out,
+		    struct sb *err);
+
 /* Create (POST) or Update (PUT) the Secret of r. */
 int helm_store_write(struct helm_store *s, const struct helm_release *r, enum helm_rel_write mode,
 		     struct sb *err);

@@ -242,12 +242,34 @@ static int send(struct kube_client *kc, const char *method, const char *path, co
 	return rc;
 }
 
-/* install: crds/ of the chart, created when absent (Helm's installCRDs). */
+/* True when a CRD object reports Established=True. */
+static bool crd_established(val crd)
+{
+	val st, conds;
+	size_t i;
+
+	if (crd.kind != VAL_MAP || !val_map_get(crd, "status", 6, &st) || st.kind != VAL_MAP ||
+	    !val_map_get(st, "conditions", 10, &conds) || conds.kind != VAL_LIST)
+		return false;
+	for (i = 0; i < val_list_len(conds); i++) {
+		const char *t = str_at(val_list_at(conds, i), "type", NULL);
+		const char *v = str_at(val_list_at(conds, i), "status", NULL);
+
+		if (t && v && !strcmp(t, "Established"))
+			return !strcmp(v, "True");
+	}
+	return false;
+}
+
+/* install: crds/ of the chart, created when absent (Helm's installCRDs:
+ * never updated), then waited for until Established (Helm's Wait on the
+ * CRD list, 60 s), then discovery asked afresh once. */
 static int install_crds(struct kube_client *kc, struct kube_discovery *d, const struct chart *c, struct sb *err)
 {
 	struct manifest_crd *crds;
-	size_t n = manifest_crds(kc->a, c, &crds), i, j;
-	bool made = false;
+	size_t n = manifest_crds(kc->a, c, &crds), i, j, nmade = 0;
+	const char **made = arena_alloc(kc->a, (n ? n : 1) * 8 * sizeof(*made));
+	size_t capmade = (n ? n : 1) * 8;
 
 	for (i = 0; i < n; i++) {
 		struct obj *objs;
@@ -257,67 +279,44 @@ static int install_crds(struct kube_client *kc, struct kube_discovery *d, const 
 			return -1;
 		for (j = 0; j < no; j++) {
 			struct sb path = SB_INIT;
-			long status = 0;
 			int rc;
 
 			kube_object_path(kc, d, objs[j].v, "", false, &path, err);
 			rc = send(kc, "POST", path.buf, NULL, objs[j].v, err);
 			sb_release(&path);
 			if (rc < 0) {
-				/* AlreadyExists is fine: Helm never updates CRDs */
 				if (strstr(err->buf, "(AlreadyExists)")) {
 					sb_reset(err);
 					continue;
 				}
-				(void)status;
 				return -1;
 			}
-			made = true;
+			if (nmade < capmade)
+				made[nmade++] = objs[j].name;
 		}
 	}
-	/* Helm waits for the new kinds to be served, then re-discovers */
-	if (made) {
-		for (i = 0; i < 60; i++) {
-			if (kube_discover(kc, true, d, err) < 0)
+	if (!nmade)
+		return 0;
+	for (i = 0; i < nmade; i++) {
+		int tries;
+
+		for (tries = 0; tries < 120; tries++) {
+			struct sb path = SB_INIT;
+			val crd;
+			int rc;
+
+			kube_path(&path, "apiextensions.k8s.io", "v1", "customresourcedefinitions", NULL, made[i]);
+			rc = kube_call(kc, "GET", path.buf, NULL, NULL, NULL, 0, &crd, NULL, err);
+			sb_release(&path);
+			if (rc < 0)
 				return -1;
-			struct timespec ts = { 0, 500000000 };
-			bool all = true;
-
-			for (j = 0; j < n && all; j++) {
-				struct obj *objs;
-				size_t no, k;
-				struct sb e = SB_INIT;
-
-				if (objects_of(kc, d, crds[j].data.p, crds[j].data.n, "", &objs, &no, &e) < 0)
-					all = false;
-				for (k = 0; all && k < no; k++) {
-					const char *g = str_at(objs[k].v, "spec", "group");
-					val names, kind, vers;
-
-					if (!g || !val_map_get(objs[k].v, "spec", 4, &names))
-						continue;
-					if (!val_map_get(names, "names", 5, &kind) || !val_map_get(names, "versions", 8, &vers) ||
-					    vers.kind != VAL_LIST || !val_list_len(vers))
-						continue;
-					{
-						const char *kn = str_at(kind, "kind", NULL);
-						const char *vn = str_at(val_list_at(vers, 0), "name", NULL);
-						struct sb gv = SB_INIT;
-
-						sb_addf(&gv, "%s/%s", g, vn ? vn : "");
-						if (kn && !kube_discovery_find(NULL, d, gv.buf, kn, &e))
-							all = false;
-						sb_release(&gv);
-					}
-				}
-				sb_release(&e);
-			}
-			if (all)
+			if (crd_established(crd))
 				break;
+			struct timespec ts = { 0, 500000000 };
 			nanosleep(&ts, NULL);
 		}
 	}
-	return 0;
+	return kube_discover(kc, true, d, err);
 }
 
 static bool keep_policy(val obj)
@@ -332,27 +331,59 @@ static bool keep_policy(val obj)
 	       !strncmp(v.u.s, "keep", 4);
 }
 
+/* Patch metadata, loaded once per group-version of a run (each OpenAPI
+ * document is large). */
+struct meta_cache {
+	const char *gv[32];
+	struct kube_patch_meta meta[32];
+	bool ok[32];
+	size_t n;
+};
+
+static const struct kube_patch_type *patch_root(struct kube_client *kc, struct meta_cache *mc, const char *gv,
+						const char *kind)
+{
+	size_t i;
+	struct sb e = SB_INIT;
+
+	for (i = 0; i < mc->n; i++)
+		if (!strcmp(mc->gv[i], gv))
+			return mc->ok[i] ? kube_patch_meta_kind(&mc->meta[i], kind) : NULL;
+	if (mc->n == 32)
+		return NULL;
+	i = mc->n++;
+	mc->gv[i] = gv;
+	/* no OpenAPI for the group: JSON merge, as for custom resources */
+	mc->ok[i] = kube_patch_meta_load(kc, gv, &mc->meta[i], &e) == 0;
+	sb_release(&e);
+	return mc->ok[i] ? kube_patch_meta_kind(&mc->meta[i], kind) : NULL;
+}
+
 /* Creates or patches the targets; deletes what left the chart. */
 static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
 			 struct obj *tgt, size_t ntgt, bool install, struct sb *err)
 {
 	struct kube_client *kc = in->kc;
 	struct arena *a = kc->a;
+	val *lives = arena_alloc(a, (ntgt ? ntgt : 1) * sizeof(*lives));
+	struct meta_cache *mc = arena_zalloc(a, sizeof(*mc));
 	size_t i, j;
 
-	/* ownership of objects that exist but are not in the previous release */
+	/* one GET per object; ownership of objects that exist but are not in
+	 * the previous release (existingResourceConflict) */
 	for (i = 0; i < ntgt; i++) {
 		bool known = false;
-		val live;
+		val live = val_null();
 		int rc;
 
+		rc = kube_object_get(kc, d, tgt[i].v, in->namespace, &live, err);
+		if (rc < 0)
+			return -1;
+		lives[i] = rc == 1 ? live : val_null();
 		for (j = 0; j < nold && !known; j++)
 			known = same_obj(&tgt[i], &old[j]);
 		if (known)
 			continue;
-		rc = kube_object_get(kc, d, tgt[i].v, in->namespace, &live, err);
-		if (rc < 0)
-			return -1;
 		if (rc == 1 && !in->take_ownership) {
 			struct sb why = SB_INIT;
 
@@ -377,24 +408,17 @@ static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery
 		for (j = 0; j < nold && !orig; j++)
 			if (same_obj(&tgt[i], &old[j]))
 				orig = &old[j];
-		rc = kube_object_get(kc, d, tgt[i].v, in->namespace, &live, err);
-		if (rc < 0)
-			return -1;
-		if (rc == 0) {
+		live = lives[i];
+		if (live.kind == VAL_NULL) {
 			kube_object_path(kc, d, tgt[i].v, in->namespace, false, &path, err);
 			rc = send(kc, "POST", path.buf, NULL, tgt[i].v, err);
 		} else {
 			/* an adopted object (not in the previous manifest) is patched from
 			 * the live object as original, as Helm's Update does */
-			struct kube_patch_meta meta;
-			const struct kube_patch_type *root = NULL;
+			const struct kube_patch_type *root = patch_root(kc, mc, tgt[i].api, tgt[i].kind);
 			struct sb patch = SB_INIT;
 			bool empty = false;
 
-			if (kube_patch_meta_load(kc, tgt[i].api, &meta, err) == 0)
-				root = kube_patch_meta_kind(&meta, tgt[i].kind);
-			else
-				sb_reset(err); /* no OpenAPI for the group: JSON merge, as for CRs */
 			rc = kube_three_way_patch(a, orig ? orig->v : live, tgt[i].v, live, root, &patch, &empty, err);
 			if (rc == 0 && !empty) {
 				kube_object_path(kc, d, tgt[i].v, in->namespace, true, &path, err);
@@ -435,11 +459,11 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	struct kube_client *kc = in->kc;
 	struct arena *a = kc->a;
 	struct helm_store st = { kc, in->storage_ns };
-	struct helm_release **rels, *last = NULL, *cur = NULL, *rel;
+	struct helm_release *last = NULL, *cur = NULL, *rel;
 	struct manifest_sorted sorted;
 	struct kube_discovery d;
 	struct obj *old = NULL, *tgt;
-	size_t nrels, nold = 0, ntgt, i;
+	size_t nold = 0, ntgt, i;
 	bool install;
 
 	memset(out, 0, sizeof(*out));
@@ -464,26 +488,30 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 				(int)sorted.hooks[i].path.n, sorted.hooks[i].path.p);
 			return -1;
 		}
-	if (helm_store_history(&st, in->name, &rels, &nrels, err) < 0)
+	/* storage Last, then (unless it is the deployed one) storage Deployed:
+	 * only those records are decoded */
+	if (helm_store_last(&st, in->name, NULL, &last, err) < 0)
 		return -1;
-	if (nrels)
-		last = rels[nrels - 1];
 	if (last && last->info && helm_rel_status_pending(last->info->status)) {
 		sb_adds(err, "another operation (install/upgrade/rollback) is in progress");
 		return -1;
 	}
 	install = !last || (last->info && streq(last->info->status, "uninstalled"));
 	if (!install) {
-		/* the deployed revision, else the last failed/superseded one */
-		for (i = nrels; i-- > 0 && !cur;)
-			if (rels[i]->info && streq(rels[i]->info->status, "deployed"))
-				cur = rels[i];
-		if (!cur) {
-			if (last->info && (streq(last->info->status, "failed") || streq(last->info->status, "superseded")))
-				cur = last;
-			else {
-				helm_rel_err_no_deployed(err, in->name, strlen(in->name));
+		if (last->info && streq(last->info->status, "deployed")) {
+			cur = last;
+		} else {
+			if (helm_store_last(&st, in->name, "deployed", &cur, err) < 0)
 				return -1;
+			if (!cur) {
+				/* the last failed/superseded one, as Helm does */
+				if (last->info &&
+				    (streq(last->info->status, "failed") || streq(last->info->status, "superseded")))
+					cur = last;
+				else {
+					helm_rel_err_no_deployed(err, in->name, strlen(in->name));
+					return -1;
+				}
 			}
 		}
 	}
