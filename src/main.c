@@ -67,6 +67,9 @@ static const struct option apply_flags[] = {
 	VALUES_FILES(struct apply_opts),
 	OPT_BOOL(0, "take-ownership", struct apply_opts, take_ownership,
 		 "Take ownership of existing resources"),
+	/* We: after an interrupted apply (Helm has no such flag) */
+	OPT_BOOL(0, "recover", struct apply_opts, recover,
+		 "Mark a release left in pending-install/pending-upgrade as failed and go on"),
 	HELM_SET_FLAGS(struct apply_opts),
 	OPT_END(),
 };

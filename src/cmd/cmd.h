@@ -50,6 +50,7 @@ struct apply_opts {
 	bool plain;
 	bool resume;
 	bool take_ownership;
+	bool recover; /* a pending-* release left by an interrupted run becomes failed */
 };
 
 struct diff_opts {

@@ -493,8 +493,19 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	if (helm_store_last(&st, in->name, NULL, &last, err) < 0)
 		return -1;
 	if (last && last->info && helm_rel_status_pending(last->info->status)) {
-		sb_adds(err, "another operation (install/upgrade/rollback) is in progress");
-		return -1;
+		if (!in->recover) {
+			sb_adds(err, "another operation (install/upgrade/rollback) is in progress (if an earlier "
+				     "run was interrupted, apply --recover marks it failed)");
+			return -1;
+		}
+		/* what helm-controller does with a stale pending release it owns:
+		 * mark it failed, then carry on from the last good revision */
+		last->info->status = (struct helm_str){ "failed", 6 };
+		static const char why[] = "Release was left pending by an interrupted run and marked failed by "
+					  "cozypkg apply --recover";
+		last->info->description = (struct helm_str){ why, sizeof(why) - 1 };
+		if (helm_store_write(&st, last, HELM_REL_UPDATE, err) < 0)
+			return -1;
 	}
 	install = !last || (last->info && streq(last->info->status, "uninstalled"));
 	if (!install) {

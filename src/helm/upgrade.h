@@ -17,6 +17,8 @@ struct helm_upgrade_in {
 	const char *manifest;      /* helm template --no-hooks text of the release */
 	size_t manifest_n;
 	bool take_ownership;       /* adopt resources owned by no/another release */
+	bool recover;              /* a pending-* latest revision (an interrupted run)
+				      is stored as failed first, instead of refusing */
 };
 
 struct helm_upgrade_out {

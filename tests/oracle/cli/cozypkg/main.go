@@ -156,6 +156,7 @@ func main() {
 	f.BoolVar(&b1, "resume", false, "Automatically clear spec.suspend after successful apply")
 	f.StringSliceVarP(&values, "values", "f", nil, "Additional values files (may be repeated)")
 	f.BoolVar(&b2, "take-ownership", false, "Take ownership of existing resources")
+	f.BoolVar(&b3, "recover", false, "Mark a release left in pending-install/pending-upgrade as failed and go on")
 	addSetFlags(f)
 
 	diff := release("diff", "Show a diff between live and desired manifests")
