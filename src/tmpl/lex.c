@@ -34,14 +34,23 @@ static bool is_space(int32_t r)
 	return r == ' ' || r == '\t' || r == '\r' || r == '\n';
 }
 
-static bool is_alnum(int32_t r)
+static inline __attribute__((always_inline)) bool is_alnum(int32_t r)
 {
-	return r == '_' || unicode_is_letter(r) || unicode_is_digit(r);
+	/* ASCII without the Unicode tables: nearly every rune of a chart */
+	if (r < 0x80)
+		return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
+		       (r >= '0' && r <= '9');
+	return unicode_is_letter(r) || unicode_is_digit(r);
 }
 
 static bool has_prefix(const struct tmpl_lexer *l, size_t at, const char *p, size_t n)
 {
-	return at <= l->len && l->len - at >= n && memcmp(l->input + at, p, n) == 0;
+	if (at > l->len || l->len - at < n)
+		return false;
+	/* delimiters are two bytes: no memcmp call for those */
+	if (n == 2)
+		return l->input[at] == p[0] && l->input[at + 1] == p[1];
+	return memcmp(l->input + at, p, n) == 0;
 }
 
 static bool has_left_trim(const struct tmpl_lexer *l, size_t at)
@@ -60,17 +69,29 @@ static int32_t next(struct tmpl_lexer *l)
 		l->at_eof = true;
 		return EOF_RUNE;
 	}
+	unsigned char c = (unsigned char)l->input[l->pos];
+	if (c < 0x80) { /* utf8.DecodeRune's own ASCII shortcut */
+		l->pos++;
+		if (c == '\n')
+			l->line++;
+		return c;
+	}
 	size_t w;
 	int32_t r = utf8_decode(l->input + l->pos, l->len - l->pos, &w);
 	l->pos += w;
-	if (r == '\n')
-		l->line++;
 	return r;
 }
 
 static void backup(struct tmpl_lexer *l)
 {
 	if (!l->at_eof && l->pos > 0) {
+		unsigned char c = (unsigned char)l->input[l->pos - 1];
+		if (c < 0x80) { /* a lone ASCII byte is a whole rune */
+			l->pos--;
+			if (c == '\n')
+				l->line--;
+			return;
+		}
 		size_t w;
 		int32_t r = utf8_decode_last(l->input, l->pos, &w);
 		l->pos -= w;
@@ -81,6 +102,10 @@ static void backup(struct tmpl_lexer *l)
 
 static int32_t peek(struct tmpl_lexer *l)
 {
+	/* next+backup, without the round trip for ASCII (at EOF next still
+	 * sets at_eof, as Go's peek does) */
+	if (l->pos < l->len && (unsigned char)l->input[l->pos] < 0x80)
+		return (unsigned char)l->input[l->pos];
 	int32_t r = next(l);
 	backup(l);
 	return r;
@@ -419,26 +444,48 @@ static enum lex_state lex_space(struct tmpl_lexer *l)
 
 static const struct {
 	const char *word;
+	size_t len;
 	enum tmpl_tok_type type;
 } keywords[] = {
-	{ ".", TK_DOT },           { "block", TK_BLOCK }, { "break", TK_BREAK },
-	{ "continue", TK_CONTINUE }, { "define", TK_DEFINE }, { "else", TK_ELSE },
-	{ "end", TK_END },         { "if", TK_IF },       { "range", TK_RANGE },
-	{ "nil", TK_NIL },         { "template", TK_TEMPLATE }, { "with", TK_WITH },
+	{ ".", 1, TK_DOT },           { "block", 5, TK_BLOCK }, { "break", 5, TK_BREAK },
+	{ "continue", 8, TK_CONTINUE }, { "define", 6, TK_DEFINE }, { "else", 4, TK_ELSE },
+	{ "end", 3, TK_END },         { "if", 2, TK_IF },       { "range", 5, TK_RANGE },
+	{ "nil", 3, TK_NIL },         { "template", 8, TK_TEMPLATE }, { "with", 4, TK_WITH },
 };
+
+/* Consume alphanumeric runes; return the first other rune, left unread
+ * (Go's next-until-not-alnum then backup; ASCII bytes are checked in
+ * place, which leaves pos and line exactly as that round trip does). */
+static int32_t skip_alnum(struct tmpl_lexer *l)
+{
+	for (;;) {
+		if (l->pos < l->len) {
+			unsigned char c = (unsigned char)l->input[l->pos];
+			if (c < 0x80) {
+				if (!is_alnum(c))
+					return c;
+				l->pos++;
+				continue;
+			}
+		}
+		int32_t r = next(l);
+		if (!is_alnum(r)) {
+			backup(l);
+			return r;
+		}
+	}
+}
 
 static enum lex_state lex_identifier(struct tmpl_lexer *l)
 {
-	int32_t r;
-	while (is_alnum(r = next(l)))
-		;
-	backup(l);
+	int32_t r = skip_alnum(l);
 	const char *word = l->input + l->start;
 	size_t n = l->pos - l->start;
 	if (!at_terminator(l))
 		return error_rune(l, "bad character ", r);
 	for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++) {
-		if (strlen(keywords[k].word) == n && memcmp(keywords[k].word, word, n) == 0) {
+		if (keywords[k].len == n && keywords[k].word[0] == word[0] &&
+		    memcmp(keywords[k].word, word, n) == 0) {
 			enum tmpl_tok_type t = keywords[k].type;
 			if ((t == TK_BREAK && !l->break_ok) || (t == TK_CONTINUE && !l->continue_ok))
 				return emit(l, TK_IDENTIFIER);
@@ -456,14 +503,7 @@ static enum lex_state lex_field_or_variable(struct tmpl_lexer *l, enum tmpl_tok_
 {
 	if (at_terminator(l))
 		return emit(l, t == TK_VARIABLE ? TK_VARIABLE : TK_DOT);
-	int32_t r;
-	for (;;) {
-		r = next(l);
-		if (!is_alnum(r)) {
-			backup(l);
-			break;
-		}
-	}
+	int32_t r = skip_alnum(l);
 	if (!at_terminator(l))
 		return error_rune(l, "bad character ", r);
 	return emit(l, t);

@@ -560,15 +560,33 @@ static struct tmpl_node *operand(struct tp *t)
 		switch (node->type) {
 		case TN_FIELD:
 		case TN_VARIABLE: {
-			/* Go re-parses chain.String() into a longer field/variable. */
-			struct sb s = SB_INIT;
-			tmpl_node_write(&s, &chain->h);
-			char *p = arena_memdup(t->sh->a, s.buf, s.len);
-			size_t n = s.len;
-			sb_release(&s);
-			if (node->type == TN_FIELD)
-				return &new_field(t, chain->h.pos, p, n)->h;
-			return &new_variable(t, chain->h.pos, p, n)->h;
+			/* Go re-parses chain.String() into a longer field/variable:
+			 * strings.Split of the joined text gives back the node's
+			 * identifiers then the chain's fields (none holds a dot), so
+			 * the two lists are joined without the text round trip. */
+			const struct tmpl_str *head;
+			uint32_t nh;
+			if (node->type == TN_FIELD) {
+				head = ((struct tmpl_field *)node)->ident;
+				nh = ((struct tmpl_field *)node)->n;
+			} else {
+				head = ((struct tmpl_variable *)node)->ident;
+				nh = ((struct tmpl_variable *)node)->n;
+			}
+			uint32_t c = nh + chain->n;
+			struct tmpl_str *ids = arena_alloc(t->sh->a, c * sizeof(*ids));
+			memcpy(ids, head, nh * sizeof(*ids));
+			memcpy(ids + nh, chain->field, chain->n * sizeof(*ids));
+			if (node->type == TN_FIELD) {
+				struct tmpl_field *f = new_node(t, sizeof(*f), TN_FIELD, chain->h.pos, 0);
+				f->ident = ids;
+				f->n = c;
+				return &f->h;
+			}
+			struct tmpl_variable *v = new_node(t, sizeof(*v), TN_VARIABLE, chain->h.pos, 0);
+			v->ident = ids;
+			v->n = c;
+			return &v->h;
 		}
 		case TN_BOOL:
 		case TN_STRING:
