@@ -21,6 +21,7 @@ struct render {
 	struct tmpl_set set;
 	struct tmpl_funcs funcs;
 	val included; /* include name -> nesting count */
+	const struct engine_lookup *lookup; /* NULL: offline, lookup gives {} */
 };
 
 /* ---- small helpers ---- */
@@ -700,8 +701,23 @@ static int f_fail(struct tmpl_exec *x, val *a, size_t n, val *out)
 
 static int f_lookup(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
-	*out = val_map_new(x->a, 0);
-	return 0;
+	struct render *r = x->host;
+	const char *s[4];
+	struct sb err = SB_INIT;
+	int rc = 0;
+
+	if (!r->lookup) {
+		*out = val_map_new(x->a, 0);
+		return 0;
+	}
+	for (size_t i = 0; i < 4; i++)
+		s[i] = arena_memdup(x->a, a[i].u.s, a[i].len);
+	if (r->lookup->fn(r->lookup->ctx, s[0], s[1], s[2], s[3], out, &err) < 0)
+		rc = tmpl_fail(x, "%s", err.buf);
+	else if (out->kind != VAL_MAP)
+		*out = val_map_new(x->a, 0);
+	sb_release(&err);
+	return rc;
 }
 
 static int f_gethostbyname(struct tmpl_exec *x, val *a, size_t n, val *out)
@@ -980,8 +996,15 @@ static void cleanup_exec_error(const struct sb *e, struct sb *err)
 
 int engine_render(struct arena *a, const struct chart *c, val top, val *out, struct sb *err)
 {
+	return engine_render_lookup(a, c, top, NULL, out, err);
+}
+
+int engine_render_lookup(struct arena *a, const struct chart *c, val top, const struct engine_lookup *lookup,
+			 val *out, struct sb *err)
+{
 	struct render *r = arena_zalloc(a, sizeof(*r));
 	r->a = a;
+	r->lookup = lookup;
 	r->included = val_map_new(a, 0);
 	tmpl_funcs_init(&r->funcs, a);
 	fn_helm_funcmap(&r->funcs);

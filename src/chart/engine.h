@@ -48,9 +48,24 @@ struct engine_release {
 val engine_render_values(struct arena *a, const struct chart *c, val values,
 			 const struct engine_release *rel, const struct engine_caps *caps);
 
+/* Helm's lookup function (pkg/engine/lookup_func.go) with a cluster: fn
+ * returns 0 with *out = the object, the List, or an empty map for NotFound;
+ * -1 with the error text that follows "error calling lookup: ".  Without a
+ * hook lookup answers an empty map, as `helm template` does offline. */
+struct engine_lookup {
+	int (*fn)(void *ctx, const char *api_version, const char *kind, const char *ns, const char *name,
+		  val *out, struct sb *err);
+	void *ctx;
+};
+
 /* engine.Render: *out becomes a map "chart/templates/x.yaml" -> rendered
  * string, in Helm's render order.  -1 and Helm's error text on failure. */
 int engine_render(struct arena *a, const struct chart *c, val top, val *out, struct sb *err);
+
+/* engine.Render with a cluster (engine.RenderWithClientProvider): lookup may
+ * be NULL, which is engine_render. */
+int engine_render_lookup(struct arena *a, const struct chart *c, val top, const struct engine_lookup *lookup,
+			 val *out, struct sb *err);
 
 /* The host type of a value, for the template executor (type_of hook). */
 const struct tmpl_type *engine_type_of(void *host, uint8_t gotype);

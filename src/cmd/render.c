@@ -22,6 +22,7 @@
 #include "flux/values.h"
 #include "kube/client.h"
 #include "kube/discovery.h"
+#include "kube/lookup.h"
 
 /* Helm's release name rule (pkg/chartutil ValidateReleaseName). */
 static bool valid_release_name(const char *s)
@@ -218,10 +219,12 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 	if (rc < 0)
 		goto fail;
 
+	struct kube_discovery d;
+	struct kube_lookup kl = { a, in->kc, &d };
+	struct engine_lookup lk = { kube_lookup, &kl };
+
 	if (!in->plain) {
 		/* Helm asks the cluster afresh for its capabilities on every install */
-		struct kube_discovery d;
-
 		if (kube_discover(in->kc, true, &d, err) < 0)
 			return -1;
 		caps.kube_version = d.git_version ? d.git_version : caps.kube_version;
@@ -241,7 +244,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 	}
 	struct engine_release rel = { release, ns, 1, true, false };
 	val top = engine_render_values(a, out->chart, values, &rel, &caps);
-	if (engine_render(a, out->chart, top, &out->rendered, err) < 0) {
+	if (engine_render_lookup(a, out->chart, top, in->plain ? NULL : &lk, &out->rendered, err) < 0) {
 		/* helm template adds this to every error once the release exists */
 		sb_adds(err, "\n\nUse --debug flag to render out invalid YAML");
 		goto fail;
