@@ -160,26 +160,6 @@ static const char *meta_str(const struct chart *c, const char *key)
 	return v.u.s;
 }
 
-/* ConfigMaps/Secrets of valuesFrom for the controller-side digest */
-static int fetch_kube(void *ud, const char *kind, const char *ns, const char *name, val *obj, bool *found,
-		      struct sb *err)
-{
-	struct kube_client *kc = ud;
-	struct sb path = SB_INIT;
-	long status = 0;
-	int rc;
-
-	kube_path(&path, "", "v1", strcmp(kind, "Secret") ? "configmaps" : "secrets", ns, name);
-	rc = kube_call(kc, "GET", path.buf, NULL, NULL, NULL, 0, obj, &status, err);
-	sb_release(&path);
-	*found = rc == 0;
-	if (rc < 0 && status == 404) {
-		sb_reset(err);
-		return 0;
-	}
-	return rc;
-}
-
 int cmd_apply(int argc, const char **argv, struct cli_ctx *ctx)
 {
 	const struct apply_opts *o = ctx->opts;
@@ -220,7 +200,7 @@ int cmd_apply(int argc, const char **argv, struct cli_ctx *ctx)
 	app_version = meta_str(r.chart, "appVersion");
 	if (!o->plain) {
 		gen = num(flux_get(r.hr, (const char *const[]){ "metadata", "generation", NULL }));
-		if (flux_values_controller(a, r.hr, fetch_kube, &kc, &cvals, &err) < 0)
+		if (flux_values_controller(a, r.hr, cmd_fetch_ref, &kc, &cvals, &err) < 0)
 			goto out;
 		flux_digest_values(a, cvals, &digest);
 		status = val_map_new(a, 5);

@@ -96,7 +96,7 @@ static int parse_kube_version(struct arena *a, const char *s, struct engine_caps
 }
 
 /* flux_fetch_fn over the kube client: ConfigMaps and Secrets of valuesFrom. */
-static int fetch_ref(void *ud, const char *kind, const char *ns, const char *name, val *obj, bool *found,
+int cmd_fetch_ref(void *ud, const char *kind, const char *ns, const char *name, val *obj, bool *found,
 		     struct sb *err)
 {
 	struct kube_client *kc = ud;
@@ -180,7 +180,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 		fi.chart_dir = cwd;
 		fi.files = in->v->values.v;
 		fi.nfiles = in->v->values.n;
-		fi.fetch = fetch_ref;
+		fi.fetch = cmd_fetch_ref;
 		fi.fetch_ctx = in->kc;
 		fi.name_files = true;
 		if (flux_values_merged(a, &fi, &user, err) < 0)

@@ -28,6 +28,11 @@ struct render_out {
 	struct sb manifest;      /* helm template --no-hooks output */
 };
 
+/* flux_fetch_fn over a struct kube_client * (ctx): the ConfigMaps and
+ * Secrets of spec.valuesFrom; a 404 is *found = false. */
+int cmd_fetch_ref(void *ctx, const char *kind, const char *ns, const char *name, val *obj, bool *found,
+		  struct sb *err);
+
 /* 0, or -1 with the whole error line in err (kubectl's or "error: ..."). */
 int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err);
 
