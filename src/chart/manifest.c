@@ -10,6 +10,7 @@
 
 #include <yaml.h>
 
+#include "base/pathclean.h"
 #include "base/pathmatch.h"
 #include "base/quote.h"
 #include "base/strconv.h"
@@ -1038,47 +1039,13 @@ int manifest_sort(struct arena *a, val files, struct manifest_sorted *out, struc
 
 /* ---- CRDObjects ---- */
 
-/* path.Clean (filepath.Clean on '/' systems). */
+/* path.Clean (filepath.Clean on '/' systems): src/base/pathclean.c */
 static struct manifest_str path_clean(struct arena *a, const char *p, size_t n)
 {
-	if (n == 0)
-		return mstr(".", 1);
-	char *out = arena_alloc(a, n + 1);
-	bool rooted = p[0] == '/';
-	size_t r = 0, w = 0, dotdot = 0;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			while (r < n && p[r] != '/')
-				out[w++] = p[r++];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return mstr(out, w);
+	size_t len;
+	const char *c = go_path_clean(a, p, n, &len);
+
+	return mstr(c, len);
 }
 
 /* strings.EqualFold(ext, lit) for an ASCII lower-case lit: the long s and

@@ -5,47 +5,15 @@
 
 #include <string.h>
 
-/* path.Clean, written into an arena buffer (never longer than p, or ".") */
+#include "base/pathclean.h"
+
+/* path.Clean (src/base/pathclean.c) as a string value */
 static val clean(struct tmpl_exec *x, const char *p, size_t n)
 {
-	if (n == 0)
-		return val_str_ref(".", 1);
-	bool rooted = p[0] == '/';
-	char *out = arena_alloc(x->a, n + 2);
-	size_t w = 0, r = 0, dotdot = 0;
-	if (rooted) {
-		out[w++] = '/';
-		r = dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && p[r] != '/'; r++)
-				out[w++] = p[r];
-		}
-	}
-	if (w == 0)
-		return val_str_ref(".", 1);
-	out[w] = 0;
-	return val_str_ref(out, w);
+	size_t len;
+	const char *c = go_path_clean(x->a, p, n, &len);
+
+	return val_str_ref(c, len);
 }
 
 static int f_base(struct tmpl_exec *x, val *a, size_t n, val *out)

@@ -5,6 +5,8 @@
  * tests/oracle/kubeconfig records them from the real code. */
 #include "kube/config.h"
 
+#include "base/pathclean.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -155,45 +157,8 @@ static void read_err(struct sb *err, const char *path, int rc)
 char *kube_path_clean(struct arena *a, const char *p)
 {
 	size_t n = strlen(p);
-	if (n == 0)
-		return arena_strdup(a, ".");
-	bool rooted = p[0] == '/';
-	char *out = arena_alloc(a, n + 2);
-	size_t w = 0, r = 0, dotdot = 0;
-	if (rooted) {
-		out[w++] = '/';
-		r = 1;
-		dotdot = 1;
-	}
-	while (r < n) {
-		if (p[r] == '/') {
-			r++;
-		} else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) {
-			r++;
-		} else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-			r += 2;
-			if (w > dotdot) {
-				w--;
-				while (w > dotdot && out[w] != '/')
-					w--;
-			} else if (!rooted) {
-				if (w > 0)
-					out[w++] = '/';
-				out[w++] = '.';
-				out[w++] = '.';
-				dotdot = w;
-			}
-		} else {
-			if ((rooted && w != 1) || (!rooted && w != 0))
-				out[w++] = '/';
-			for (; r < n && p[r] != '/'; r++)
-				out[w++] = p[r];
-		}
-	}
-	if (w == 0)
-		out[w++] = '.';
-	out[w] = '\0';
-	return out;
+
+	return n ? (char *)go_path_clean(a, p, n, &n) : arena_strdup(a, ".");
 }
 
 /* os.Getwd: $PWD when it names the current directory, else getcwd. */
