@@ -137,11 +137,9 @@ static void set_owner(struct arena *a, val obj, const char *name, const char *ns
  * release (or adoption is asked for), else Helm's message. */
 static bool owned_by(val live, const char *name, const char *ns, struct sb *why)
 {
-	const char *m = str_at(live, "metadata", NULL);
 	val meta, labels = val_null(), ann = val_null(), v;
 	bool ok = true;
 
-	(void)m;
 	if (live.kind == VAL_MAP && val_map_get(live, "metadata", 8, &meta) && meta.kind == VAL_MAP) {
 		val_map_get(meta, "labels", 6, &labels);
 		val_map_get(meta, "annotations", 11, &ann);
@@ -321,10 +319,8 @@ static int install_crds(struct kube_client *kc, struct kube_discovery *d, const 
 
 static bool keep_policy(val obj)
 {
-	const char *p = str_at(obj, "metadata", NULL);
 	val meta, ann, v;
 
-	(void)p;
 	return obj.kind == VAL_MAP && val_map_get(obj, "metadata", 8, &meta) && meta.kind == VAL_MAP &&
 	       val_map_get(meta, "annotations", 11, &ann) && ann.kind == VAL_MAP &&
 	       val_map_get(ann, "helm.sh/resource-policy", 23, &v) && v.kind == VAL_STRING && v.len == 4 &&
