@@ -70,6 +70,11 @@ static const struct option apply_flags[] = {
 	/* We: after an interrupted apply (Helm has no such flag) */
 	OPT_BOOL(0, "recover", struct apply_opts, recover,
 		 "Mark a release left in pending-install/pending-upgrade as failed and go on"),
+	/* We: upstream never waits (helm-controller waits unless disableWait) */
+	OPT_BOOL(0, "wait", struct apply_opts, wait,
+		 "Wait until the release's resources are ready, showing progress"),
+	OPT_DURATION(0, "timeout", struct apply_opts, timeout_ns, 5 * 60 * 1000000000LL,
+		     "time to wait for hooks and, with --wait, for the resources"),
 	HELM_SET_FLAGS(struct apply_opts),
 	OPT_END(),
 };

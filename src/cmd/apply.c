@@ -214,7 +214,7 @@ int cmd_apply(int argc, const char **argv, struct cli_ctx *ctx)
 	ui = (struct helm_upgrade_in){ &kc, r.release, r.namespace,
 				       o->plain ? r.namespace : r.rel.storage_namespace, r.chart, r.rendered, r.config,
 				       r.manifest.buf ? r.manifest.buf : "", r.manifest.len, o->take_ownership,
-				       o->recover };
+				       o->recover, false, o->wait, o->timeout_ns, stderr };
 	if (helm_upgrade_install(&ui, &uo, &err) < 0) {
 		if (!o->plain) {
 			struct sb e = SB_INIT;

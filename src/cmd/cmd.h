@@ -51,6 +51,8 @@ struct apply_opts {
 	bool resume;
 	bool take_ownership;
 	bool recover; /* a pending-* release left by an interrupted run becomes failed */
+	bool wait;    /* wait for the resources to be ready (src/helm/wait.h) */
+	long long timeout_ns; /* hooks and --wait (Helm's --timeout, default 5m) */
 };
 
 struct diff_opts {

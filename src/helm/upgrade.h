@@ -3,6 +3,8 @@
 #ifndef COZY_HELM_UPGRADE_H
 #define COZY_HELM_UPGRADE_H
 
+#include <stdio.h>
+
 #include "chart/chart.h"
 #include "helm/store.h"
 
@@ -19,6 +21,12 @@ struct helm_upgrade_in {
 	bool take_ownership;       /* adopt resources owned by no/another release */
 	bool recover;              /* a pending-* latest revision (an interrupted run)
 				      is stored as failed first, instead of refusing */
+	bool disable_hooks;        /* Helm's --no-hooks (HelmRelease spec.install/
+				      upgrade.disableHooks) */
+	bool wait;                 /* Helm's --wait: helm_wait_ready() after the
+				      resources, before the post-hooks */
+	long long timeout_ns;      /* Helm's --timeout: each hook and the wait */
+	FILE *progress;            /* where wait progress goes (stderr), NULL = quiet */
 };
 
 struct helm_upgrade_out {

@@ -157,6 +157,8 @@ func main() {
 	f.StringSliceVarP(&values, "values", "f", nil, "Additional values files (may be repeated)")
 	f.BoolVar(&b2, "take-ownership", false, "Take ownership of existing resources")
 	f.BoolVar(&b3, "recover", false, "Mark a release left in pending-install/pending-upgrade as failed and go on")
+	f.BoolVar(&b3, "wait", false, "Wait until the release's resources are ready, showing progress")
+	f.DurationVar(&timeout, "timeout", 5*time.Minute, "time to wait for hooks and, with --wait, for the resources")
 	addSetFlags(f)
 
 	diff := release("diff", "Show a diff between live and desired manifests")
