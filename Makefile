@@ -90,6 +90,7 @@ check-cluster: $(BUILD)/cozypkg
 	$(Q)tests/cluster/build
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/commands
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/lookup
+	$(Q)tests/cluster/controllers
 
 # test_crypto generates RSA/ECDSA keys and bcrypt hashes by the hundred:
 # under valgrind that alone takes over half an hour, so it runs under
