@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "base/sb.h"
+#include "helm/release.h"
 #include "value/value.h"
 
 /* Every string is NUL-terminated arena memory ("" when the object lacks it);
@@ -43,5 +44,11 @@ const char *flux_shorten_name(struct arena *a, const char *name, size_t n);
  * Appends to out; -1 with the marshal error (Run's only failure). */
 int flux_postrender(struct arena *a, const char *in, size_t n, const char *name, const char *ns,
 		    struct sb *out, struct sb *err);
+
+/* helm-controller's snapshot digest of a stored release (observation.c):
+ * the Observation JSON as json.Encoder writes it (trailing newline), and
+ * "sha256:<hex>" of it.  -1 with the encoder's error. */
+int flux_release_observation(struct arena *a, const struct helm_release *r, struct sb *out, struct sb *err);
+int flux_release_digest(struct arena *a, const struct helm_release *r, struct sb *out, struct sb *err);
 
 #endif
