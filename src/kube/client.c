@@ -20,7 +20,7 @@
 
 int kube_open(struct kube_client *c, struct arena *a, const struct cli_global *g, struct sb *err)
 {
-	struct kube_config_opts o = { g->kubeconfig, g->context, g->namespace };
+	struct kube_config_opts o = { g->kubeconfig, g->context, g->namespace, true };
 
 	memset(c, 0, sizeof(*c));
 	c->a = a;

@@ -1531,7 +1531,13 @@ int kube_config_load(struct arena *a, const struct kube_config_opts *o, struct k
 	validate_cluster(a, cluster_name, &cl, &el);
 	if (el.n) {
 		sb_adds(err, "invalid configuration: ");
-		errlist_format(&el, err);
+		if (o->multiline && el.n > 1)
+			for (size_t i = 0; i < el.n; i++) {
+				sb_adds(err, "\n* ");
+				sb_add(err, el.msgs[i].buf, el.msgs[i].len);
+			}
+		else
+			errlist_format(&el, err);
 		errlist_release(&el);
 		goto fail;
 	}

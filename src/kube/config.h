@@ -18,6 +18,10 @@
 /* The global flags (NULL or "" = not given). */
 struct kube_config_opts {
 	const char *kubeconfig, *context, *namespace;
+	/* validation errors as kubectl's CheckErr prints them (MultilineError:
+	 * "invalid configuration: \n* a\n* b", every error of the flattened
+	 * aggregate) instead of the aggregate's Error() text "[a, b]" */
+	bool multiline;
 };
 
 struct kube_exec_state; /* exec.c: cached credentials of one run */
