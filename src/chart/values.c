@@ -4,6 +4,7 @@
  * Go shares them and deep-copied where Go copies, because Helm's results
  * depend on that aliasing (globals leak between charts through it). */
 #include "chart/values.h"
+#include "chart/schema.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -268,7 +269,20 @@ int values_for_render(struct arena *a, struct chart *c, val user, val *out, stru
 {
 	if (values_process_deps(a, c, user, warn, err) < 0)
 		return -1;
-	return values_coalesce(a, c, user, out, warn, err);
+	if (values_coalesce(a, c, user, out, warn, err) < 0)
+		return -1;
+	/* ToRenderValuesWithSchemaValidation: the schema(s) after coalescing */
+	size_t st = err->len;
+	if (schema_validate_chart(a, c, *out, err) < 0) {
+		struct sb e = SB_INIT;
+		sb_adds(&e, "values don't meet the specifications of the schema(s) in the following chart(s):\n");
+		sb_add(&e, err->buf + st, err->len - st);
+		sb_setlen(err, st);
+		sb_add(err, e.buf, e.len);
+		sb_release(&e);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- pkg/cli/values/options.go ---- */

@@ -6,6 +6,8 @@
  * regexp.go; subjects with invalid UTF-8 are matched with each bad byte as
  * U+FFFD, as Go decodes them. */
 #include "funcs/funcs.h"
+#include "funcs/regex.h"
+#include "funcs/regex_ucd.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -598,12 +600,38 @@ static void add_group(struct rparser *p, struct cls *c, const uint32_t *g, size_
 		add_range(p->a, v, vn, vc, next, 0x10FFFF);
 }
 
-static bool name_in(const char *const *tab, size_t n, const char *s, size_t len)
+/* unicodeTable: a category or script of Go's unicode package by name. */
+static const struct regex_ucd *ucd_find(const char *name, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strlen(tab[i]) == len && memcmp(tab[i], s, len) == 0)
-			return true;
-	return false;
+	size_t lo = 0, hi = sizeof(regex_ucd) / sizeof(regex_ucd[0]);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *m = regex_ucd[mid].name;
+		size_t ml = strlen(m);
+		int c = memcmp(m, name, ml < n ? ml : n);
+		if (c == 0)
+			c = (ml > n) - (ml < n);
+		if (c == 0)
+			return &regex_ucd[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Append a table's (lo, hi, stride) triples as ranges. */
+static void ucd_expand(struct arena *a, uint32_t **v, size_t *n, size_t *cap, const uint32_t *t, size_t tn)
+{
+	for (size_t i = 0; i + 3 <= tn; i += 3) {
+		if (t[i + 2] == 1) {
+			add_range(a, v, n, cap, t[i], t[i + 1]);
+			continue;
+		}
+		for (uint32_t r = t[i]; r <= t[i + 1]; r += t[i + 2])
+			add_range(a, v, n, cap, r, r);
+	}
 }
 
 /* parseUnicodeClass at s[*i] == '\\' with 'p' or 'P' next. */
@@ -640,9 +668,8 @@ static int parse_unicode_class(struct rparser *p, struct cls *c, const char *s, 
 		nlen--;
 	}
 	bool any = nlen == 3 && memcmp(name, "Any", 3) == 0;
-	bool cat = !any && name_in(unicode_category_names, unicode_category_names_len, name, nlen);
-	bool script = !any && !cat && name_in(unicode_script_names, unicode_script_names_len, name, nlen);
-	if (!any && !cat && !script)
+	const struct regex_ucd *u = any ? NULL : ucd_find(name, nlen);
+	if (!any && !u)
 		return rerr(p, ERR_CLASS_RANGE, s + st, end - st);
 	*i = end;
 	if (any) {
@@ -650,17 +677,26 @@ static int parse_unicode_class(struct rparser *p, struct cls *c, const char *s, 
 			add_range(p->a, &c->ex, &c->nex, &c->capex, 0, 0x10FFFF);
 		return 0;
 	}
-	if (cat && nlen == 1 && name[0] == 'C') {
-		/* Go's C is Cc|Cf|Co|Cs: PCRE2's also has Cn */
-		sb_adds(&c->p, sign > 0 ? "\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}"
-					: "\\p{Cn}\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}\\p{Z}");
+	/* Go's own tables, exact: with the fold table under (?i) */
+	uint32_t *tmp = NULL;
+	size_t tn = 0, tcap = 0;
+	ucd_expand(p->a, &tmp, &tn, &tcap, u->r, u->n);
+	if ((p->flags & RF_FOLD) && u->fold)
+		ucd_expand(p->a, &tmp, &tn, &tcap, u->fold, u->nfold);
+	tn = clean_ranges(tmp, tn);
+	if (sign > 0) {
+		for (size_t k2 = 0; k2 < tn; k2 += 2)
+			add_range(p->a, &c->ex, &c->nex, &c->capex, tmp[k2], tmp[k2 + 1]);
 		return 0;
 	}
-	sb_adds(&c->p, sign > 0 ? "\\p{" : "\\P{");
-	if (script)
-		sb_adds(&c->p, "sc:");
-	sb_add(&c->p, name, nlen);
-	sb_addc(&c->p, '}');
+	uint32_t next = 0;
+	for (size_t k2 = 0; k2 < tn; k2 += 2) {
+		if (next < tmp[k2])
+			add_range(p->a, &c->ex, &c->nex, &c->capex, next, tmp[k2] - 1);
+		next = tmp[k2 + 1] + 1;
+	}
+	if (next <= 0x10FFFF)
+		add_range(p->a, &c->ex, &c->nex, &c->capex, next, 0x10FFFF);
 	return 0;
 }
 
@@ -1735,3 +1771,34 @@ const struct tmpl_func fn_regex_table[] = {
 	{ "regexQuoteMeta", f_regex_quote_meta, 1, false, { TP_STRING } },
 };
 const size_t fn_regex_count = sizeof(fn_regex_table) / sizeof(fn_regex_table[0]);
+
+/* ---- regex.h: the compiled regexp for other modules ---- */
+
+struct regex_go {
+	struct regex re;
+};
+
+int regex_go_compile(struct arena *a, const char *s, size_t n, struct regex_go **out, struct sb *err)
+{
+	struct regex_go *g = arena_zalloc(a, sizeof(*g));
+	if (regex_compile(a, s, n, &g->re, err) < 0) {
+		regex_free(&g->re);
+		return -1;
+	}
+	*out = g;
+	return 0;
+}
+
+int regex_go_match(struct arena *a, struct regex_go *g, const char *s, size_t n, struct sb *err)
+{
+	struct subject sj;
+	PCRE2_SIZE *ov;
+	subject_init(a, &sj, s, n);
+	return regex_exec(&g->re, &sj, 0, &ov, err);
+}
+
+void regex_go_free(struct regex_go *g)
+{
+	if (g)
+		regex_free(&g->re);
+}
