@@ -91,6 +91,8 @@ check-cluster: $(BUILD)/cozypkg
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/commands
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/lookup
 	$(Q)tests/cluster/controllers
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/hooks
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/wait
 
 # test_crypto generates RSA/ECDSA keys and bcrypt hashes by the hundred:
 # under valgrind that alone takes over half an hour, so it runs under

@@ -14,11 +14,10 @@
 #include <string.h>
 #include <time.h>
 
-#include <openssl/sha.h>
-
 #include "cmd/cmd.h"
 #include "cmd/render.h"
 #include "flux/hr.h"
+#include "flux/release.h"
 #include "flux/values.h"
 #include "helm/upgrade.h"
 #include "value/codec.h"
@@ -211,10 +210,23 @@ int cmd_apply(int argc, const char **argv, struct cli_ctx *ctx)
 		if (patch_status(&kc, &r, status, &err) < 0)
 			goto out;
 	}
-	ui = (struct helm_upgrade_in){ &kc, r.release, r.namespace,
-				       o->plain ? r.namespace : r.rel.storage_namespace, r.chart, r.rendered, r.config,
-				       r.manifest.buf ? r.manifest.buf : "", r.manifest.len, o->take_ownership,
-				       o->recover, false, o->wait, o->timeout_ns, stderr };
+	/* hooks run unless the HelmRelease disables them for this action
+	 * (spec.install/upgrade.disableHooks); --plain runs them, as `helm
+	 * upgrade --install` does */
+	ui = (struct helm_upgrade_in){ .kc = &kc, .name = r.release, .namespace = r.namespace,
+				       .storage_ns = o->plain ? r.namespace : r.rel.storage_namespace,
+				       .chart = r.chart, .rendered = r.rendered, .config = r.config,
+				       .manifest = r.manifest.buf ? r.manifest.buf : "", .manifest_n = r.manifest.len,
+				       .take_ownership = o->take_ownership, .recover = o->recover,
+				       .disable_hooks_install = !o->plain && flux_get(r.hr, (const char *const[]){
+					       "spec", "install", "disableHooks", NULL }).kind == VAL_BOOL &&
+					       flux_get(r.hr, (const char *const[]){ "spec", "install", "disableHooks",
+										     NULL }).u.b,
+				       .disable_hooks_upgrade = !o->plain && flux_get(r.hr, (const char *const[]){
+					       "spec", "upgrade", "disableHooks", NULL }).kind == VAL_BOOL &&
+					       flux_get(r.hr, (const char *const[]){ "spec", "upgrade", "disableHooks",
+										     NULL }).u.b,
+				       .wait = o->wait, .timeout_ns = o->timeout_ns, .progress = stderr };
 	if (helm_upgrade_install(&ui, &uo, &err) < 0) {
 		if (!o->plain) {
 			struct sb e = SB_INIT;
@@ -266,23 +278,17 @@ int cmd_apply(int argc, const char **argv, struct cli_ctx *ctx)
 			val_map_set(a, snap, "appVersion", 10, val_cstr(a, app_version));
 		val_map_set(a, snap, "configDigest", 12, val_str(a, digest.buf, digest.len));
 		{
-			/* helm-controller's digest hashes its Helm 4 Observation struct; with
-			 * no snapshot apiVersion it treats the entry as legacy and does not
-			 * compare it (docs/helmrelease.md), so ours is the sha256 of the
-			 * stored release JSON: unique per revision, never checked */
-			struct sb json = SB_INIT, hex = SB_INIT;
-			unsigned char md[SHA256_DIGEST_LENGTH];
-			size_t k;
+			/* apiVersion v2 makes helm-controller verify the digest against
+			 * the stored release on every reconcile (VerifyReleaseObject) */
+			struct sb dig = SB_INIT;
 
-			helm_rel_to_json(a, uo.rel, &json, &e);
-			SHA256((const unsigned char *)(json.buf ? json.buf : ""), json.len, md);
-			sb_adds(&hex, "sha256:");
-			for (k = 0; k < sizeof(md); k++)
-				sb_addf(&hex, "%02x", md[k]);
-			val_map_set(a, snap, "digest", 6, val_str(a, hex.buf, hex.len));
-			sb_release(&json);
-			sb_release(&hex);
+			if (flux_release_digest(a, uo.rel, &dig, &e) == 0) {
+				val_map_set(a, snap, "apiVersion", 10, val_cstr(a, "v2"));
+				val_map_set(a, snap, "digest", 6, val_str(a, dig.buf, dig.len));
+			}
+			sb_release(&dig);
 		}
+		val_map_set(a, snap, "action", 6, val_cstr(a, uo.installed ? "install" : "upgrade"));
 		val_map_set(a, snap, "firstDeployed", 13, val_str(a, first.buf, first.len));
 		val_map_set(a, snap, "lastDeployed", 12, val_str(a, last.buf, last.len));
 		val_list_push(a, hist, snap);

@@ -3,7 +3,9 @@
  * is (suspend it first, or Flux installs the release again).  We: the
  * release name and storage namespace are helm-controller's (spec.releaseName,
  * targetNamespace, storageNamespace), where upstream uses the HelmRelease's
- * own name and namespace. */
+ * own name and namespace.  pre-/post-delete hooks run as Helm runs them, with
+ * Helm's default --timeout of 5m, unless spec.uninstall.disableHooks (what
+ * helm-controller's uninstall honours). */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +14,9 @@
 #include "flux/release.h"
 #include "helm/uninstall.h"
 #include "kube/client.h"
+
+/* Helm's default --timeout */
+#define DELETE_TIMEOUT_NS (300LL * 1000000000LL)
 
 int cmd_delete(int argc, const char **argv, struct cli_ctx *ctx)
 {
@@ -27,8 +32,11 @@ int cmd_delete(int argc, const char **argv, struct cli_ctx *ctx)
 	rc = kube_call(&kc, "GET", path.buf, NULL, NULL, NULL, 0, &hr, NULL, &err);
 	sb_release(&path);
 	if (rc == 0) {
+		val no_hooks = flux_get(hr, (const char *const[]){ "spec", "uninstall", "disableHooks", NULL });
+
 		flux_release_of(ctx->arena, hr, &fr);
-		rc = helm_uninstall(&kc, fr.storage_namespace, fr.helm_name, &info, &err);
+		rc = helm_uninstall(&kc, fr.storage_namespace, fr.helm_name, no_hooks.kind == VAL_BOOL && no_hooks.u.b,
+				    DELETE_TIMEOUT_NS, &info, &err);
 		if (rc < 0 && err.len && err.buf[0] != 'E' && strncmp(err.buf, "error: ", 7)) {
 			struct sb e = SB_INIT;
 

@@ -3,8 +3,10 @@
  * revision is marked uninstalling, the resources of its manifest are deleted
  * in Helm's UninstallOrder with background propagation (absent ones
  * ignored), `helm.sh/resource-policy: keep` honoured, then every revision's
- * Secret is purged.  Hooks: a release with pre-/post-delete hooks is refused
- * before anything changes (hook execution is not built yet). */
+ * Secret is purged.  pre-delete hooks run before the resources go (their
+ * failure stops the uninstall, the release left uninstalling as Helm leaves
+ * it), post-delete hooks after (a failure is reported, the purge still
+ * happens), both through src/helm/hooks.c. */
 #include "helm/uninstall.h"
 
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "chart/manifest.h"
+#include "helm/hooks.h"
 #include "kube/discovery.h"
 #include "kube/resource.h"
 #include "value/codec.h"
@@ -120,8 +123,8 @@ static bool has_delete_hooks(const struct helm_release *r)
 }
 
 /* Deletes the manifest's resources; kept ones are listed in info. */
-static int delete_resources(struct kube_client *kc, const struct helm_release *r, struct sb *info, int *failed,
-			    struct sb *err)
+static int delete_resources(struct kube_client *kc, struct kube_discovery *known, const struct helm_release *r,
+			    struct sb *info, int *failed, struct sb *err)
 {
 	struct arena *a = kc->a;
 	struct manifest_str *docs;
@@ -153,7 +156,9 @@ static int delete_resources(struct kube_client *kc, const struct helm_release *r
 		nd++;
 	}
 	qsort(d, nd, sizeof(*d), by_uninstall_order);
-	if (nd && kube_discover(kc, false, &disco, err) < 0)
+	if (known)
+		disco = *known;
+	else if (nd && kube_discover(kc, false, &disco, err) < 0)
 		return -1;
 	for (i = 0; i < nd; i++) {
 		bool has;
@@ -182,12 +187,15 @@ static int delete_resources(struct kube_client *kc, const struct helm_release *r
 	return 0;
 }
 
-int helm_uninstall(struct kube_client *kc, const char *storage_ns, const char *name, struct sb *info,
-		   struct sb *err)
+int helm_uninstall(struct kube_client *kc, const char *storage_ns, const char *name, bool disable_hooks,
+		   long long timeout_ns, struct sb *info, struct sb *err)
 {
 	struct helm_store st = { kc, storage_ns };
 	struct helm_release **rels, *rel;
-	size_t n, i;
+	struct kube_discovery disco, *known = NULL;
+	struct helm_hooks_ctx hx;
+	struct sb errs = SB_INIT; /* joinErrors of what happened after the deletion */
+	size_t n, i, nerrs = 0;
 	int failed = 0;
 
 	if (helm_store_history(&st, name, &rels, &n, err) < 0) {
@@ -210,16 +218,25 @@ int helm_uninstall(struct kube_client *kc, const char *storage_ns, const char *n
 				return -1;
 		return 0;
 	}
-	if (has_delete_hooks(rel)) {
-		sb_addf(err, "release %s has pre-delete or post-delete hooks, which cozypkg cannot run yet: use "
-			     "`helm uninstall %s -n %s`", name, name, storage_ns);
-		return -1;
-	}
 	if (!rel->info)
 		rel->info = arena_zalloc(kc->a, sizeof(*rel->info));
 	rel->info->status = (struct helm_str){ "uninstalling", 12 };
 	rel->info->deleted = helm_time_now();
 	rel->info->description = (struct helm_str){ "Deletion in progress (or silently failed)", 41 };
+	if (!disable_hooks && has_delete_hooks(rel)) {
+		if (kube_discover(kc, false, &disco, err) < 0)
+			return -1;
+		known = &disco;
+	}
+	/* hook objects without a namespace go to the release's (Helm's -n) */
+	hx = (struct helm_hooks_ctx){ kc, known, &st,
+				      rel->namespace_.n ? arena_memdup(kc->a, rel->namespace_.p, rel->namespace_.n)
+							: storage_ns,
+				      timeout_ns };
+	/* a pre-delete failure is returned as it is; the hook's record (status
+	 * uninstalling) stays, as Helm leaves it */
+	if (known && helm_hooks_exec(&hx, rel, "pre-delete", err) < 0)
+		return -1;
 	{
 		struct sb e = SB_INIT;
 
@@ -227,23 +244,40 @@ int helm_uninstall(struct kube_client *kc, const char *storage_ns, const char *n
 			fprintf(stderr, "uninstall: Failed to store updated release: %s\n", e.buf);
 		sb_release(&e);
 	}
-	if (delete_resources(kc, rel, info, &failed, err) < 0)
+	if (delete_resources(kc, known, rel, info, &failed, err) < 0)
 		return -1;
 	if (failed) {
 		sb_addf(err, "failed to delete release: %s", name);
 		return -1;
 	}
-	for (i = 0; i < n; i++) {
-		if (helm_store_delete(&st, name, rels[i]->version, err) < 0) {
-			struct sb e = SB_INIT;
+	if (known) {
+		struct sb e = SB_INIT;
 
-			sb_addf(&e, "uninstallation completed with 1 error(s): uninstall: Failed to purge the release: %s",
-				err->buf);
-			sb_reset(err);
-			sb_add(err, e.buf, e.len);
-			sb_release(&e);
-			return -1;
+		if (helm_hooks_exec(&hx, rel, "post-delete", &e) < 0) {
+			sb_add(&errs, e.buf, e.len);
+			nerrs++;
 		}
+		sb_release(&e);
 	}
+	rel->info->status = (struct helm_str){ "uninstalled", 11 };
+	rel->info->description = (struct helm_str){ "Uninstallation complete", 23 };
+	for (i = 0; i < n; i++) {
+		struct sb e = SB_INIT;
+
+		/* purgeReleases stops at the first failure */
+		if (helm_store_delete(&st, name, rels[i]->version, &e) < 0) {
+			sb_addf(&errs, "%suninstall: Failed to purge the release: %s", nerrs ? "; " : "", e.buf);
+			nerrs++;
+			sb_release(&e);
+			break;
+		}
+		sb_release(&e);
+	}
+	if (nerrs) {
+		sb_addf(err, "uninstallation completed with %zu error(s): %s", nerrs, errs.buf);
+		sb_release(&errs);
+		return -1;
+	}
+	sb_release(&errs);
 	return 0;
 }

@@ -12,18 +12,22 @@
  *     three-way patch (src/kube/patch.h), new ones created, gone ones deleted
  *     unless `helm.sh/resource-policy: keep`;
  *   - every object carries Helm's ownership label and annotations;
+ *   - hooks (src/helm/hooks.c): pre-install/pre-upgrade after the pending
+ *     record, post-* after the resources and the optional --wait, unless
+ *     disabled; every hook goes into the record, test hooks included;
  *   - success: deployed (+ the previous revision superseded); failure: the
- *     revision stored as failed with Helm's description.
- * Hooks are not run yet: a chart with install/upgrade hooks is refused
- * before anything is written. */
+ *     revision stored as failed with Helm's description. */
 #include "helm/upgrade.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "chart/manifest.h"
 #include "funcs/fn_encoding.h"
+#include "helm/hooks.h"
+#include "helm/wait.h"
 #include "kube/discovery.h"
 #include "kube/patch.h"
 #include "kube/resource.h"
@@ -186,7 +190,7 @@ static struct helm_release *new_release(const struct helm_upgrade_in *in, int64_
 		val_list_push(a, list, f);
 		sb_release(&b);
 	}
-	val_map_set(a, ch, "templates", 9, list);
+	val_map_set(a, ch, "templates", 9, c->ntemplates ? list : val_null());
 	val_map_set(a, ch, "values", 6, c->values);
 	if (c->schema) {
 		struct sb b = SB_INIT;
@@ -206,7 +210,8 @@ static struct helm_release *new_release(const struct helm_upgrade_in *in, int64_
 		val_list_push(a, list, f);
 		sb_release(&b);
 	}
-	val_map_set(a, ch, "files", 5, list);
+	/* the loader leaves Files nil when the chart has none: JSON null */
+	val_map_set(a, ch, "files", 5, c->nfiles ? list : val_null());
 	val_map_set(a, r, "name", 4, val_cstr(a, in->name));
 	val_map_set(a, r, "chart", 5, ch);
 	val_map_set(a, r, "config", 6, in->config.kind == VAL_MAP ? in->config : val_map_new(a, 0));
@@ -355,14 +360,14 @@ static const struct kube_patch_type *patch_root(struct kube_client *kc, struct m
 	return mc->ok[i] ? kube_patch_meta_kind(&mc->meta[i], kind) : NULL;
 }
 
-/* Creates or patches the targets; deletes what left the chart. */
-static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
-			 struct obj *tgt, size_t ntgt, bool install, struct sb *err)
+/* The live targets, one GET each; ownership of objects that exist but are
+ * not in the previous release (existingResourceConflict), checked before
+ * the new revision is stored, as install.go and upgrade.go do. */
+static int check_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
+			 struct obj *tgt, size_t ntgt, bool install, val **out, struct sb *err)
 {
 	struct kube_client *kc = in->kc;
-	struct arena *a = kc->a;
-	val *lives = arena_alloc(a, (ntgt ? ntgt : 1) * sizeof(*lives));
-	struct meta_cache *mc = arena_zalloc(a, sizeof(*mc));
+	val *lives = arena_alloc(kc->a, (ntgt ? ntgt : 1) * sizeof(*lives));
 	size_t i, j;
 
 	/* one GET per object; ownership of objects that exist but are not in
@@ -394,6 +399,19 @@ static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery
 			sb_release(&why);
 		}
 	}
+	*out = lives;
+	return 0;
+}
+
+/* Creates or patches the targets; deletes what left the chart. */
+static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
+			 struct obj *tgt, size_t ntgt, const val *lives, struct sb *err)
+{
+	struct kube_client *kc = in->kc;
+	struct arena *a = kc->a;
+	struct meta_cache *mc = arena_zalloc(a, sizeof(*mc));
+	size_t i, j;
+
 	for (i = 0; i < ntgt; i++) {
 		struct obj *orig = NULL;
 		struct sb path = SB_INIT;
@@ -450,6 +468,50 @@ static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery
 	return 0;
 }
 
+/* failRelease: the revision stored as failed with Helm's description
+ * (install: `Release "N" failed: ...`, upgrade: `Upgrade "N" failed: ...`);
+ * err keeps the error itself. */
+static int fail_release(struct helm_store *st, struct helm_release *rel, bool install, const char *name,
+			struct sb *err)
+{
+	struct arena *a = st->kc->a;
+	struct sb desc = SB_INIT, e = SB_INIT;
+
+	sb_addf(&desc, install ? "Release \"%s\" failed: %s" : "Upgrade \"%s\" failed: %s", name,
+		err->buf ? err->buf : "");
+	rel->info->status = (struct helm_str){ "failed", 6 };
+	rel->info->description = (struct helm_str){ arena_memdup(a, desc.buf, desc.len), desc.len };
+	helm_store_write(st, rel, HELM_REL_UPDATE, &e); /* Helm ignores this error */
+	sb_release(&desc);
+	sb_release(&e);
+	return -1;
+}
+
+/* recordRelease(originalRelease): upgrade.go stores the previous revision
+ * again when the update or the wait fails (an Update Helm only logs). */
+static void record(struct helm_store *st, const struct helm_release *r)
+{
+	struct sb e = SB_INIT;
+
+	helm_store_write(st, r, HELM_REL_UPDATE, &e);
+	sb_release(&e);
+}
+
+/* Runs one hook event; a failure is worded as install.go / upgrade.go wrap it. */
+static int run_hooks(const struct helm_hooks_ctx *hx, struct helm_release *rel, const char *event,
+		     const char *wrap, struct sb *err)
+{
+	struct sb e = SB_INIT;
+
+	if (helm_hooks_exec(hx, rel, event, &e) < 0) {
+		sb_addf(err, wrap, e.buf ? e.buf : "");
+		sb_release(&e);
+		return -1;
+	}
+	sb_release(&e);
+	return 0;
+}
+
 int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_out *out, struct sb *err)
 {
 	struct kube_client *kc = in->kc;
@@ -458,13 +520,15 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	struct helm_release *last = NULL, *cur = NULL, *rel;
 	struct manifest_sorted sorted;
 	struct kube_discovery d;
+	struct helm_hooks_ctx hx;
 	struct obj *old = NULL, *tgt;
 	size_t nold = 0, ntgt, i;
-	bool install;
+	val *lives;
+	bool install, hooks;
 
 	memset(out, 0, sizeof(*out));
-	/* refuse what cannot be done yet before anything is written; NOTES.txt
-	 * is no manifest (Helm's renderResources drops it before sorting) */
+	/* the hooks, as renderResources sorts them; NOTES.txt is no manifest
+	 * (renderResources drops it before sorting) */
 	{
 		val files = val_map_new(a, val_map_len(in->rendered));
 
@@ -478,12 +542,6 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 		if (manifest_sort(a, files, &sorted, err, NULL) < 0)
 			return -1;
 	}
-	for (i = 0; i < sorted.nhooks; i++)
-		if (!manifest_hook_is_test(&sorted.hooks[i])) {
-			sb_addf(err, "the chart has hooks (%.*s): cozypkg apply cannot run Helm hooks yet",
-				(int)sorted.hooks[i].path.n, sorted.hooks[i].path.p);
-			return -1;
-		}
 	/* storage Last, then (unless it is the deployed one) storage Deployed:
 	 * only those records are decoded */
 	if (helm_store_last(&st, in->name, NULL, &last, err) < 0)
@@ -522,33 +580,50 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 			}
 		}
 	}
+	out->installed = install;
+	hooks = !(install ? in->disable_hooks_install : in->disable_hooks_upgrade);
 	if (kube_discover(kc, false, &d, err) < 0)
 		return -1;
 	rel = new_release(in, last ? last->version + 1 : 1, install, err);
 	if (!rel)
 		return -1;
+	helm_hooks_fill(a, &sorted, rel);
+	out->rel = rel;
 	if (install && install_crds(kc, &d, in->chart, err) < 0)
 		return -1;
 	if (objects_of(kc, &d, in->manifest, in->manifest_n, in->namespace, &tgt, &ntgt, err) < 0)
 		return -1;
 	if (cur && objects_of(kc, &d, cur->manifest.p, cur->manifest.n, in->namespace, &old, &nold, err) < 0)
 		return -1;
+	if (check_objects(in, &d, old, nold, tgt, ntgt, install, &lives, err) < 0)
+		return -1;
 	if (helm_store_write(&st, rel, HELM_REL_CREATE, err) < 0)
 		return -1;
-	out->rel = rel;
-	out->installed = install;
-	if (apply_objects(in, &d, old, nold, tgt, ntgt, install, err) < 0) {
-		struct sb desc = SB_INIT, e = SB_INIT;
-
-		sb_addf(&desc, install ? "Release \"%s\" failed: %s" : "Upgrade \"%s\" failed: %s", in->name, err->buf);
-		rel->info->status = (struct helm_str){ "failed", 6 };
-		rel->info->description = (struct helm_str){ arena_memdup(a, desc.buf, desc.len), desc.len };
-		rel->info->last_deployed = helm_time_now();
-		helm_store_write(&st, rel, HELM_REL_UPDATE, &e);
-		sb_release(&desc);
-		sb_release(&e);
-		return -1;
+	hx = (struct helm_hooks_ctx){ kc, &d, &st, in->namespace, in->timeout_ns };
+	if (hooks && run_hooks(&hx, rel, install ? "pre-install" : "pre-upgrade",
+			       install ? "failed pre-install: %s" : "pre-upgrade hooks failed: %s", err) < 0)
+		return fail_release(&st, rel, install, in->name, err);
+	if (apply_objects(in, &d, old, nold, tgt, ntgt, lives, err) < 0) {
+		if (cur)
+			record(&st, cur);
+		return fail_release(&st, rel, install, in->name, err);
 	}
+	if (in->wait) {
+		/* Wait(target): the release's objects as applied */
+		val objs = val_list_new(a, ntgt);
+
+		for (i = 0; i < ntgt; i++)
+			val_list_push(a, objs, tgt[i].v);
+		if (helm_wait_ready(kc, &d, objs, in->timeout_ns, in->progress,
+				    in->progress && isatty(fileno(in->progress)), err) < 0) {
+			if (cur)
+				record(&st, cur);
+			return fail_release(&st, rel, install, in->name, err);
+		}
+	}
+	if (hooks && run_hooks(&hx, rel, install ? "post-install" : "post-upgrade",
+			       install ? "failed post-install: %s" : "post-upgrade hooks failed: %s", err) < 0)
+		return fail_release(&st, rel, install, in->name, err);
 	if (cur) {
 		cur->info->status = (struct helm_str){ "superseded", 10 };
 		if (helm_store_write(&st, cur, HELM_REL_UPDATE, err) < 0)

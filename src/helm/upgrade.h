@@ -21,8 +21,9 @@ struct helm_upgrade_in {
 	bool take_ownership;       /* adopt resources owned by no/another release */
 	bool recover;              /* a pending-* latest revision (an interrupted run)
 				      is stored as failed first, instead of refusing */
-	bool disable_hooks;        /* Helm's --no-hooks (HelmRelease spec.install/
-				      upgrade.disableHooks) */
+	bool disable_hooks_install; /* Helm's --no-hooks when this is an install
+				       (HelmRelease spec.install.disableHooks) */
+	bool disable_hooks_upgrade; /* ... when an upgrade (spec.upgrade.disableHooks) */
 	bool wait;                 /* Helm's --wait: helm_wait_ready() after the
 				      resources, before the post-hooks */
 	long long timeout_ns;      /* Helm's --timeout: each hook and the wait */
@@ -30,7 +31,9 @@ struct helm_upgrade_in {
 };
 
 struct helm_upgrade_out {
-	struct helm_release *rel;  /* the new revision, as stored */
+	struct helm_release *rel;  /* the new revision, as stored; set once it is
+				      built, so it may be unstored on failure (the
+				      ownership check comes before the store) */
 	bool installed;            /* first revision */
 };
 
