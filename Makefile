@@ -93,6 +93,7 @@ check-cluster: $(BUILD)/cozypkg
 	$(Q)tests/cluster/controllers
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/hooks
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/wait
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cluster/livediff
 
 # test_crypto generates RSA/ECDSA keys and bcrypt hashes by the hundred:
 # under valgrind that alone takes over half an hour, so it runs under

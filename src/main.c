@@ -87,6 +87,9 @@ static const struct option diff_flags[] = {
 	/* We: upstream always exits 0 */
 	OPT_BOOL(0, "exit-code", struct diff_opts, exit_code,
 		 "Exit with status 2 when there are changes, 0 when there are none"),
+	/* We: upstream compares manifests only */
+	OPT_BOOL(0, "live", struct diff_opts, live,
+		 "Compare with the live objects through a server-side dry run of apply (drift)"),
 	OPT_END(),
 };
 

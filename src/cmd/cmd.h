@@ -59,6 +59,7 @@ struct diff_opts {
 	struct value_flags v;
 	bool plain;
 	bool exit_code; /* 2 when there are changes */
+	bool live;      /* live objects vs apply's server-side dry run */
 };
 
 struct reconcile_opts {

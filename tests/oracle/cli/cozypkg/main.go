@@ -167,6 +167,7 @@ func main() {
 	f.BoolVar(&plain, "plain", false, "Render chart without querying values from the HelmRelease")
 	addSetFlags(f)
 	f.BoolVar(&b3, "exit-code", false, "Exit with status 2 when there are changes, 0 when there are none")
+	f.BoolVar(&b1, "live", false, "Compare with the live objects through a server-side dry run of apply (drift)")
 
 	const selectorHelp = "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)"
 	get := &cobra.Command{Use: "get [release...]", Short: "Get one or many HelmReleases", Args: cobra.ArbitraryArgs, RunE: noop,
