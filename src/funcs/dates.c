@@ -2621,10 +2621,10 @@ static void print_time(struct tmpl_exec *x, val v, struct sb *out)
 static const struct tmpl_func time_methods[] = {
 	{ "Add", m_add, 2, false, { TP_VALUE, TP_INT64 } },
 	{ "AddDate", m_add_date, 4, false, { TP_VALUE, TP_INT, TP_INT, TP_INT } },
-	{ "After", m_after, 2, false, { TP_VALUE, TP_ANY } },
-	{ "Before", m_before, 2, false, { TP_VALUE, TP_ANY } },
+	{ "After", m_after, 2, false, { TP_VALUE, FN_GT_TIME } },
+	{ "Before", m_before, 2, false, { TP_VALUE, FN_GT_TIME } },
 	{ "Day", m_day, 1, false, { TP_VALUE } },
-	{ "Equal", m_equal, 2, false, { TP_VALUE, TP_ANY } },
+	{ "Equal", m_equal, 2, false, { TP_VALUE, FN_GT_TIME } },
 	{ "Format", m_format, 2, false, { TP_VALUE, TP_STRING } },
 	{ "Hour", m_hour, 1, false, { TP_VALUE } },
 	{ "IsDST", m_is_dst, 1, false, { TP_VALUE } },
@@ -2636,7 +2636,7 @@ static const struct tmpl_func time_methods[] = {
 	{ "Nanosecond", m_nanosecond, 1, false, { TP_VALUE } },
 	{ "Second", m_second, 1, false, { TP_VALUE } },
 	{ "String", m_string, 1, false, { TP_VALUE } },
-	{ "Sub", m_sub, 2, false, { TP_VALUE, TP_ANY } },
+	{ "Sub", m_sub, 2, false, { TP_VALUE, FN_GT_TIME } },
 	{ "UTC", m_utc, 1, false, { TP_VALUE } },
 	{ "Unix", m_unix, 1, false, { TP_VALUE } },
 	{ "UnixMicro", m_unix_micro, 1, false, { TP_VALUE } },
@@ -2650,6 +2650,7 @@ static const struct tmpl_func time_methods[] = {
 const struct tmpl_type fn_time_type = {
 	"time.Time", true, false, time_methods, sizeof(time_methods) / sizeof(time_methods[0]), print_time, { 0 },
 	true, /* time.Time == compares wall clock, monotonic reading and zone */
+	true, /* String() */
 };
 
 /* Month.String / Weekday.String: names, or %!Month(n) out of range */
@@ -2691,10 +2692,10 @@ static const struct tmpl_func duration_methods[] = {
 	{ "String", m_dur_string, 1, false, { TP_VALUE } },
 };
 
-const struct tmpl_type fn_month_type = { "time.Month", false, false, NULL, 0, print_month, { 0 } };
-const struct tmpl_type fn_weekday_type = { "time.Weekday", false, false, NULL, 0, print_weekday, { 0 } };
-const struct tmpl_type fn_duration_type = { "time.Duration", false, false, duration_methods, 1, print_duration, { 0 } };
-const struct tmpl_type fn_location_type = { "*time.Location", true, false, NULL, 0, print_location, { 0 } };
+const struct tmpl_type fn_month_type = { "time.Month", false, false, NULL, 0, print_month, { 0 }, .stringer = true };
+const struct tmpl_type fn_weekday_type = { "time.Weekday", false, false, NULL, 0, print_weekday, { 0 }, .stringer = true };
+const struct tmpl_type fn_duration_type = { "time.Duration", false, false, duration_methods, 1, print_duration, { 0 }, .stringer = true };
+const struct tmpl_type fn_location_type = { "*time.Location", true, false, NULL, 0, print_location, { 0 }, .stringer = true };
 
 /* What encoding/json sees: Time.MarshalJSON's RFC 3339 text (years
  * outside 0..9999 are Go's marshal error, reported by the caller). */
@@ -2716,16 +2717,16 @@ const struct tmpl_func fn_dates_table[] = {
 	{ "date_in_zone", fn_date_in_zone, 3, false, { TP_STRING, TP_ANY, TP_STRING } },
 	{ "date_modify", fn_date_modify, 2, false, { TP_STRING, TP_ANY } },
 	{ "dateInZone", fn_date_in_zone, 3, false, { TP_STRING, TP_ANY, TP_STRING } },
-	{ "dateModify", fn_date_modify, 2, false, { TP_STRING, TP_ANY } },
+	{ "dateModify", fn_date_modify, 2, false, { TP_STRING, FN_GT_TIME } },
 	{ "duration", fn_duration, 1, false, { TP_ANY } },
 	{ "durationRound", fn_duration_round, 1, false, { TP_ANY } },
 	{ "htmlDate", fn_html_date, 1, false, { TP_ANY } },
 	{ "htmlDateInZone", fn_html_date_in_zone, 2, false, { TP_ANY, TP_STRING } },
 	{ "must_date_modify", fn_must_date_modify, 2, false, { TP_STRING, TP_ANY } },
-	{ "mustDateModify", fn_must_date_modify, 2, false, { TP_STRING, TP_ANY } },
+	{ "mustDateModify", fn_must_date_modify, 2, false, { TP_STRING, FN_GT_TIME } },
 	{ "mustToDate", fn_must_to_date, 2, false, { TP_STRING, TP_STRING } },
 	{ "now", fn_now, 0, false, { 0 } },
 	{ "toDate", fn_to_date, 2, false, { TP_STRING, TP_STRING } },
-	{ "unixEpoch", fn_unix_epoch, 1, false, { TP_ANY } },
+	{ "unixEpoch", fn_unix_epoch, 1, false, { FN_GT_TIME } },
 };
 const size_t fn_dates_count = sizeof(fn_dates_table) / sizeof(fn_dates_table[0]);

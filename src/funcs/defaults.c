@@ -97,7 +97,7 @@ static int to_json(struct tmpl_exec *x, val v, enum json_style style, bool fail,
 	int rc = 0;
 	int flags = style == JS_RAW ? 0 : VAL_JSON_ESCAPE_HTML;
 	const char *indent = style == JS_PRETTY ? "  " : NULL;
-	if (val_to_json(x->a, engine_plain(x->a, v), flags, indent ? "" : NULL, indent, &s, &err) == 0)
+	if (val_to_json(x->a, fn_json_view(x->a, v), flags, indent ? "" : NULL, indent, &s, &err) == 0)
 		*out = val_str(x->a, s.buf, s.len);
 	else if (fail)
 		rc = tmpl_fail(x, "%.*s", (int)err.len, err.buf);

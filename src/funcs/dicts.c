@@ -79,6 +79,8 @@ static int f_get(struct tmpl_exec *x, val *a, size_t n, val *out)
 
 static int f_set(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
+	if (a[0].flags & VAL_F_GO_NIL) /* the runtime panic Helm recovers */
+		return tmpl_fail(x, "assignment to entry in nil map");
 	val_map_set(x->a, a[0], a[1].u.s, a[1].len, a[2]);
 	*out = plain_map(a[0]);
 	return 0;
@@ -193,7 +195,7 @@ static void deep_merge(struct tmpl_exec *x, val dst, val src, bool overwrite)
 				val_map_set(x->a, dst, e->key, e->klen, s);
 			continue;
 		}
-		if (mergeable_map(x, s) && dref && mergeable_map(x, *dref)) {
+		if (mergeable_map(x, s) && dref && mergeable_map(x, *dref) && !(dref->flags & VAL_F_GO_NIL)) {
 			val d = *dref;
 			deep_merge(x, d, s, overwrite);
 			if (val_map_len(d) != 0)
@@ -210,9 +212,15 @@ static void deep_merge(struct tmpl_exec *x, val dst, val src, bool overwrite)
 
 static int merge_all(struct tmpl_exec *x, val *a, size_t n, val *out, bool overwrite)
 {
-	for (size_t i = 1; i < n; i++)
-		deep_merge(x, a[0], a[i], overwrite);
-	*out = plain_map(a[0]);
+	/* a nil dst stays nil until a non-nil src: then mergo makes a new map
+	 * (the caller's nil map is not written) */
+	val dst = a[0];
+	for (size_t i = 1; i < n; i++) {
+		if ((dst.flags & VAL_F_GO_NIL) && !(a[i].flags & VAL_F_GO_NIL))
+			dst = val_map_new(x->a, val_map_len(a[i]));
+		deep_merge(x, dst, a[i], overwrite);
+	}
+	*out = plain_map(dst);
 	return 0;
 }
 

@@ -33,6 +33,10 @@ FN_TABLE(helm);     /* helm.c: toYaml fromYaml toJson toToml... (Helm's extras) 
  * final newline trimmed, "" when marshalling fails. */
 val fn_helm_to_yaml(struct arena *a, val v);
 
+/* What encoding/json sees of a template value: host types as their JSON
+ * form, Go's nil maps and slices (VAL_F_GO_NIL) as null. */
+val fn_json_view(struct arena *a, val v);
+
 /* Add every table to f in Helm's order (later tables override earlier). */
 void fn_helm_funcmap(struct tmpl_funcs *f);
 

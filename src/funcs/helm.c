@@ -21,6 +21,8 @@ static bool has_go_nil(val v, int depth)
 			if (has_go_nil(val_list_at(v, i), depth + 1))
 				return true;
 	} else if (v.kind == VAL_MAP) {
+		if (v.flags & VAL_F_GO_NIL)
+			return true;
 		for (size_t i = 0; i < val_map_len(v); i++)
 			if (has_go_nil(val_map_entry_at(v, i)->v, depth + 1))
 				return true;
@@ -41,6 +43,8 @@ static val go_nil_to_null(struct arena *a, val v)
 		return l;
 	}
 	if (v.kind == VAL_MAP) {
+		if (v.flags & VAL_F_GO_NIL)
+			return val_null();
 		val m = val_map_new(a, val_map_len(v));
 		m.gotype = v.gotype;
 		m.flags = v.flags;
@@ -55,7 +59,7 @@ static val go_nil_to_null(struct arena *a, val v)
 
 /* What encoding/json sees: Go's nil slices become null (a copy is made only
  * when one is there). */
-static val json_view(struct arena *a, val v)
+val fn_json_view(struct arena *a, val v)
 {
 	if (has_go_nil(v, 0))
 		v = go_nil_to_null(a, v);
@@ -68,7 +72,7 @@ val fn_helm_to_yaml(struct arena *a, val v)
 {
 	struct sb s = SB_INIT, err = SB_INIT;
 	val out = val_str_ref("", 0);
-	if (val_to_yaml(a, json_view(a, v), &s, &err) == 0) {
+	if (val_to_yaml(a, fn_json_view(a, v), &s, &err) == 0) {
 		size_t len = s.len;
 		if (len && s.buf[len - 1] == '\n')
 			len--;
@@ -259,7 +263,7 @@ static int f_from_yaml_array(struct tmpl_exec *x, val *a, size_t n, val *out)
 static int f_to_json(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb s = SB_INIT, err = SB_INIT;
-	if (val_to_json(x->a, json_view(x->a, a[0]), VAL_JSON_ESCAPE_HTML, NULL, NULL, &s, &err) == 0)
+	if (val_to_json(x->a, fn_json_view(x->a, a[0]), VAL_JSON_ESCAPE_HTML, NULL, NULL, &s, &err) == 0)
 		*out = val_str(x->a, s.buf, s.len);
 	else
 		*out = val_str_ref("", 0);
@@ -279,6 +283,7 @@ static int f_from_json(struct tmpl_exec *x, val *a, size_t n, val *out)
 		 * empty map, other kinds are a type error */
 		if (v.kind == VAL_NULL) {
 			v = val_map_new(x->a, 0);
+			v.flags |= VAL_F_GO_NIL; /* null sets the map to nil */
 		} else {
 			struct sb e = SB_INIT;
 			sb_addf(&e, "json: cannot unmarshal %s into Go value of type map[string]interface {}",
@@ -303,6 +308,7 @@ static int f_from_json_array(struct tmpl_exec *x, val *a, size_t n, val *out)
 	} else if (v.kind != VAL_LIST) {
 		if (v.kind == VAL_NULL) {
 			v = val_list_new(x->a, 0);
+			v.flags |= VAL_F_GO_NIL; /* null sets the slice to nil */
 		} else {
 			struct sb e = SB_INIT;
 			sb_addf(&e, "json: cannot unmarshal %s into Go value of type []interface {}",

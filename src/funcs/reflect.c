@@ -117,6 +117,8 @@ bool fn_deep_equal(struct tmpl_exec *x, val a, val b)
 		return a.len == b.len && (a.len == 0 || memcmp(a.u.s, b.u.s, a.len) == 0);
 	case VAL_LIST: {
 		size_t n = val_list_len(a);
+		if ((a.flags ^ b.flags) & VAL_F_GO_NIL)
+			return false; /* a nil slice is not an empty one */
 		if (n != val_list_len(b))
 			return false;
 		if (a.u.l->items == b.u.l->items)
@@ -127,6 +129,8 @@ bool fn_deep_equal(struct tmpl_exec *x, val a, val b)
 		return true;
 	}
 	case VAL_MAP: {
+		if ((a.flags ^ b.flags) & VAL_F_GO_NIL)
+			return false; /* a nil map is not an empty one */
 		if (a.u.m == b.u.m)
 			return true;
 		size_t n = val_map_len(a);

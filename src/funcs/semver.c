@@ -853,6 +853,8 @@ static int m_set_metadata(struct tmpl_exec *x, val *a, size_t n, val *out)
  * yet, so a wrong argument is reported here (text differs from Go's). */
 static int other(struct tmpl_exec *x, val *a, struct semver *s, struct semver *o)
 {
+	if (a[1].kind == VAL_NULL) /* a nil *Version: the method dereferences it */
+		return tmpl_fail(x, "runtime error: invalid memory address or nil pointer dereference");
 	if (a[1].gotype != FN_GT_SEMVER || !is_semver(a[1]))
 		return tmpl_fail(x, "wrong type for value; expected *semver.Version; got %s", tmpl_type_name(x, a[1]));
 	semver_of(a[0], s);
@@ -887,15 +889,15 @@ CMP_METHOD(m_equal, c == 0)
 
 /* *Version's method set (sorted as reflect lists them) */
 static const struct tmpl_func ptr_methods[] = {
-	{ "Compare", m_compare, 2, false, { TP_VALUE, TP_ANY } },
-	{ "Equal", m_equal, 2, false, { TP_VALUE, TP_ANY } },
-	{ "GreaterThan", m_greater_than, 2, false, { TP_VALUE, TP_ANY } },
-	{ "GreaterThanEqual", m_greater_than_equal, 2, false, { TP_VALUE, TP_ANY } },
+	{ "Compare", m_compare, 2, false, { TP_VALUE, FN_GT_SEMVER } },
+	{ "Equal", m_equal, 2, false, { TP_VALUE, FN_GT_SEMVER } },
+	{ "GreaterThan", m_greater_than, 2, false, { TP_VALUE, FN_GT_SEMVER } },
+	{ "GreaterThanEqual", m_greater_than_equal, 2, false, { TP_VALUE, FN_GT_SEMVER } },
 	{ "IncMajor", m_inc_major, 1, false, { TP_VALUE } },
 	{ "IncMinor", m_inc_minor, 1, false, { TP_VALUE } },
 	{ "IncPatch", m_inc_patch, 1, false, { TP_VALUE } },
-	{ "LessThan", m_less_than, 2, false, { TP_VALUE, TP_ANY } },
-	{ "LessThanEqual", m_less_than_equal, 2, false, { TP_VALUE, TP_ANY } },
+	{ "LessThan", m_less_than, 2, false, { TP_VALUE, FN_GT_SEMVER } },
+	{ "LessThanEqual", m_less_than_equal, 2, false, { TP_VALUE, FN_GT_SEMVER } },
 	{ "Major", m_major, 1, false, { TP_VALUE } },
 	{ "MarshalJSON", m_marshal_json, 1, false, { TP_VALUE } },
 	{ "MarshalText", m_marshal_text, 1, false, { TP_VALUE } },
@@ -930,12 +932,12 @@ static const struct tmpl_func value_methods[] = {
 
 const struct tmpl_type fn_semver_type = {
 	"*semver.Version", true, false, ptr_methods, sizeof(ptr_methods) / sizeof(ptr_methods[0]), print_semver,
-	{ 0 },
+	{ 0 }, .stringer = true,
 };
 
 const struct tmpl_type fn_semver_value_type = {
 	"semver.Version", true, false, value_methods, sizeof(value_methods) / sizeof(value_methods[0]),
-	print_semver, { 0 },
+	print_semver, { 0 }, .stringer = true,
 };
 
 /* What encoding/json makes of a version: MarshalJSON's string. */

@@ -40,14 +40,7 @@ static void add_rune(struct sb *s, int32_t r)
 /* fmt's %v of one value, with the host types' String() methods. */
 static void fmt_v(struct tmpl_exec *x, val v, struct sb *out)
 {
-	if (v.gotype >= GT_HOST_FIRST && x->type_of) {
-		const struct tmpl_type *t = x->type_of(x->host, v.gotype);
-		if (t && t->print) {
-			t->print(x, v, out);
-			return;
-		}
-	}
-	val_fmt_v(x->a, out, v);
+	tmpl_fmt_v(x, v, out);
 }
 
 /* sprig's strval: strings and []byte as their bytes, the rest as %v

@@ -6,6 +6,7 @@
  * execution is arena memory, so nothing leaks on the way out. */
 #include "tmpl/tmpl.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
@@ -110,13 +111,10 @@ int tmpl_fail(struct tmpl_exec *x, const char *fmt, ...)
 static const char *fmt_v(struct tmpl_exec *x, val v)
 {
 	struct sb s = SB_INIT;
-	const struct tmpl_type *t = host_type(x, concrete(v));
 	if (is_invalid(v))
 		sb_adds(&s, "<invalid reflect.Value>");
-	else if (t && t->print)
-		t->print(x, concrete(v), &s);
 	else
-		val_fmt_v(x->a, &s, concrete(v));
+		tmpl_fmt_v_deref(x, concrete(v), &s);
 	char *p = arena_memdup(x->a, s.buf, s.len);
 	sb_release(&s);
 	return p;
@@ -362,8 +360,12 @@ static const char *ptype_name(struct tmpl_exec *x, uint8_t t)
 	}
 }
 
-static bool can_be_nil(uint8_t t)
+static bool can_be_nil(struct tmpl_exec *x, uint8_t t)
 {
+	if (t >= GT_HOST_FIRST) { /* a pointer type (*semver.Version) */
+		const struct tmpl_type *ht = x->type_of ? x->type_of(x->host, t) : NULL;
+		return ht && ht->name[0] == '*';
+	}
 	return t == TP_ANY || t == TP_VALUE || t == TP_LIST || t == TP_MAP || t == TP_STRINGS || t == TP_BYTES;
 }
 
@@ -411,8 +413,12 @@ static val zero_of(struct tmpl_exec *x, uint8_t t)
 		return val_list_new(x->a, 0);
 	case TP_STRINGS:
 		return val_typed(val_list_new(x->a, 0), GT_STRINGS);
-	case TP_MAP:
-		return val_map_new(x->a, 0);
+	case TP_MAP: {
+		/* Go's nil map: reads as empty, writes panic, encodes as null */
+		val m = val_map_new(x->a, 0);
+		m.flags |= VAL_F_GO_NIL;
+		return m;
+	}
 	case TP_BYTES:
 		return val_typed(val_str_ref("", 0), GT_BYTES);
 	default:
@@ -425,7 +431,7 @@ static val validate_type(struct tmpl_exec *x, val v, uint8_t t)
 	if (is_invalid(v)) {
 		if (t == TP_VALUE)
 			return v;
-		if (can_be_nil(t))
+		if (can_be_nil(x, t))
 			return zero_of(x, t);
 		errorf(x, "invalid value; expected %s", ptype_name(x, t));
 	}
@@ -478,7 +484,7 @@ static val eval_arg(struct tmpl_exec *x, val dot, uint8_t t, const struct tmpl_n
 	case TN_DOT:
 		return validate_type(x, dot, t);
 	case TN_NIL:
-		if (can_be_nil(t))
+		if (can_be_nil(x, t))
 			return t == TP_VALUE || t == TP_ANY ? val_null() : zero_of(x, t);
 		errorf(x, "cannot assign nil to %s", ptype_name(x, t));
 	case TN_FIELD: {
@@ -677,10 +683,13 @@ static void print_value(struct tmpl_exec *x, const struct tmpl_node *n, val v)
 	if (v.kind == VAL_OPAQUE)
 		errorf(x, "can't print %s of type %s", node_str(x, n), tmpl_type_name(x, v));
 	const struct tmpl_type *t = host_type(x, v);
-	if (t && t->print)
+	/* printableValue: a String() method, also one of the pointer (the
+	 * value is addressable: KubeVersion); a pointer is indirected */
+	if (t && t->print && (t->stringer || find_method(t, "String", 6))) {
 		t->print(x, v, x->out);
-	else
-		val_fmt_v(x->a, x->out, v);
+		return;
+	}
+	tmpl_fmt_v_deref(x, v, x->out);
 }
 
 static enum walk_result walk_list(struct tmpl_exec *x, val dot, const struct tmpl_list *l)
@@ -781,15 +790,58 @@ static void walk_range(struct tmpl_exec *x, val dot, const struct tmpl_branch *r
 	x->nvars = outer;
 }
 
-static void walk_template(struct tmpl_exec *x, val dot, const struct tmpl_template *t)
+/* Go's goroutine stacks grow to 1 GB, so {{template}} recursion reaches
+ * maxExecDepth (100000 levels) before it fails; a C thread's stack does
+ * not.  Every STACK_HOP levels the invocation continues on a new thread
+ * with a stack of STACK_HOP_SIZE (reserved, touched as used) while this
+ * one waits; an error there unwinds its thread and is re-raised here. */
+#define STACK_HOP 2048
+#define STACK_HOP_SIZE ((size_t)64 << 20)
+
+static void walk_tree(struct tmpl_exec *x, val dot, struct tmpl_tree *tree);
+
+struct hop {
+	struct tmpl_exec *x;
+	val dot;
+	struct tmpl_tree *tree;
+	bool failed;
+};
+
+static void *hop_main(void *arg)
 {
-	x->node = &t->h;
-	struct tmpl_tree *tree = tmpl_lookup(x->set, t->name.p, t->name.n);
-	if (!tree)
-		errorf(x, "template %s not defined", quoted(x, t->name.p, t->name.n));
-	if (x->depth == MAX_EXEC_DEPTH)
-		errorf(x, "exceeded maximum template depth (%d)", MAX_EXEC_DEPTH);
-	dot = eval_pipeline(x, dot, t->pipe);
+	struct hop *h = arg;
+	jmp_buf jb;
+	void *outer = h->x->jb;
+	h->x->jb = &jb;
+	if (setjmp(jb))
+		h->failed = true;
+	else
+		walk_tree(h->x, h->dot, h->tree);
+	h->x->jb = outer;
+	return NULL;
+}
+
+/* Walk tree on a fresh stack; false if no thread could be made. */
+static bool walk_tree_hop(struct tmpl_exec *x, val dot, struct tmpl_tree *tree)
+{
+	struct hop h = { x, dot, tree, false };
+	pthread_attr_t attr;
+	pthread_t th;
+	if (pthread_attr_init(&attr) != 0)
+		return false;
+	bool ok = pthread_attr_setstacksize(&attr, STACK_HOP_SIZE) == 0 &&
+		  pthread_create(&th, &attr, hop_main, &h) == 0;
+	pthread_attr_destroy(&attr);
+	if (!ok)
+		return false;
+	pthread_join(th, NULL);
+	if (h.failed)
+		unwind(x);
+	return true;
+}
+
+static void walk_tree(struct tmpl_exec *x, val dot, struct tmpl_tree *tree)
+{
 	/* no dynamic scoping: the invoked template sees only $ */
 	struct tmpl_exec saved = *x;
 	x->depth++;
@@ -803,6 +855,20 @@ static void walk_template(struct tmpl_exec *x, val dot, const struct tmpl_templa
 	x->nvars = saved.nvars;
 	x->capvars = saved.capvars;
 	x->depth = saved.depth;
+}
+
+static void walk_template(struct tmpl_exec *x, val dot, const struct tmpl_template *t)
+{
+	x->node = &t->h;
+	struct tmpl_tree *tree = tmpl_lookup(x->set, t->name.p, t->name.n);
+	if (!tree)
+		errorf(x, "template %s not defined", quoted(x, t->name.p, t->name.n));
+	if (x->depth == MAX_EXEC_DEPTH)
+		errorf(x, "exceeded maximum template depth (%d)", MAX_EXEC_DEPTH);
+	dot = eval_pipeline(x, dot, t->pipe);
+	if (x->depth % STACK_HOP == STACK_HOP - 1 && walk_tree_hop(x, dot, tree))
+		return;
+	walk_tree(x, dot, tree);
 }
 
 static enum walk_result walk(struct tmpl_exec *x, val dot, const struct tmpl_node *n)

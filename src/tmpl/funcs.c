@@ -62,6 +62,11 @@ static bool invalid(val v)
 	return v.kind == VAL_NULL && !(v.flags & TMPL_IFACE);
 }
 
+static bool go_is_nil(val v)
+{
+	return invalid(v) || ((v.kind == VAL_MAP || v.kind == VAL_LIST) && (v.flags & VAL_F_GO_NIL));
+}
+
 static bool nil_iface(val v)
 {
 	return v.kind == VAL_NULL && (v.flags & TMPL_IFACE);
@@ -97,7 +102,9 @@ static int str_cmp(val a, val b)
 static const char *sprint_v(struct tmpl_exec *x, val v, const char *verb)
 {
 	struct sb s = SB_INIT;
-	val_sprintf(x->a, &s, verb, strlen(verb), &v, 1);
+	struct val_fmt_host h;
+	tmpl_fmt_host(x, &h);
+	val_sprintf_h(&h, x->a, &s, verb, strlen(verb), &v, 1);
 	char *p = arena_memdup(x->a, s.buf, s.len);
 	sb_release(&s);
 	return p;
@@ -197,7 +204,12 @@ static int fn_index(struct tmpl_exec *x, val *a, size_t n, val *out)
 			if (idx.kind != VAL_STRING || idx.gotype != GT_DEFAULT)
 				return tmpl_fail(x, "value has type %s; should be string", tmpl_type_name(x, idx));
 			val *e = val_map_ref(item, idx.u.s, idx.len);
-			item = iface_elem(e ? *e : val_null());
+			const struct tmpl_type *ht = item.gotype >= GT_HOST_FIRST && x->type_of
+							     ? x->type_of(x->host, item.gotype) : NULL;
+			if (ht && !ht->elem_iface) /* map[string]string: the zero "" */
+				item = e ? *e : ht->elem_zero;
+			else
+				item = iface_elem(e ? *e : val_null());
 			break;
 		}
 		default:
@@ -251,10 +263,73 @@ static int fn_slice(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return 0;
 }
 
+/* ---- fmt of host types ---- */
+
+/* The one struct with an embedded field: Helm's .Chart is
+ * struct { chart.Metadata; IsRoot bool } (engine.go), flat in the value. */
+static const char chart_meta_prefix[] = "struct { chart.Metadata;";
+
+static bool fmt_describe(void *ctx, val v, struct val_fmt_type *t)
+{
+	struct tmpl_exec *x = ctx;
+	const struct tmpl_type *ht = x->type_of ? x->type_of(x->host, v.gotype) : NULL;
+	if (!ht)
+		return false;
+	t->name = ht->name;
+	t->stringer = ht->stringer && ht->print;
+	t->is_struct = ht->is_struct && v.kind == VAL_MAP;
+	t->is_ptr = t->is_struct && ht->name[0] == '*' && v.u.p != x->fmt_deref;
+	if (t->is_struct && ht->name[0] == '*' && !t->is_ptr)
+		t->name++;
+	if (t->is_struct && !strncmp(ht->name, chart_meta_prefix, sizeof(chart_meta_prefix) - 1) &&
+	    val_map_len(v) > 0) {
+		t->embed = (uint8_t)(val_map_len(v) - 1);
+		t->embed_name = "Metadata";
+		t->embed_type = "chart.Metadata";
+	}
+	return true;
+}
+
+static void fmt_string(void *ctx, val v, struct sb *out)
+{
+	struct tmpl_exec *x = ctx;
+	const struct tmpl_type *ht = x->type_of(x->host, v.gotype);
+	ht->print(x, v, out);
+}
+
+void tmpl_fmt_host(struct tmpl_exec *x, struct val_fmt_host *h)
+{
+	h->ctx = x;
+	h->describe = fmt_describe;
+	h->string = fmt_string;
+}
+
+void tmpl_fmt_v(struct tmpl_exec *x, val v, struct sb *out)
+{
+	/* scalars of Go's own types: no host type can be inside */
+	if (!x->type_of || (v.gotype < GT_HOST_FIRST && v.kind != VAL_LIST && v.kind != VAL_MAP)) {
+		val_fmt_v(x->a, out, v);
+		return;
+	}
+	struct val_fmt_host h;
+	tmpl_fmt_host(x, &h);
+	val_sprint_h(&h, x->a, out, &v, 1);
+}
+
+void tmpl_fmt_v_deref(struct tmpl_exec *x, val v, struct sb *out)
+{
+	const void *saved = x->fmt_deref;
+	x->fmt_deref = v.kind == VAL_MAP ? v.u.p : NULL;
+	tmpl_fmt_v(x, v, out);
+	x->fmt_deref = saved;
+}
+
 static int fn_print(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb s = SB_INIT;
-	val_sprint(x->a, &s, a, n);
+	struct val_fmt_host h;
+	tmpl_fmt_host(x, &h);
+	val_sprint_h(&h, x->a, &s, a, n);
 	*out = val_str(x->a, s.buf, s.len);
 	sb_release(&s);
 	return 0;
@@ -263,7 +338,9 @@ static int fn_print(struct tmpl_exec *x, val *a, size_t n, val *out)
 static int fn_printf(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb s = SB_INIT;
-	val_sprintf(x->a, &s, a[0].u.s, a[0].len, a + 1, n - 1);
+	struct val_fmt_host h;
+	tmpl_fmt_host(x, &h);
+	val_sprintf_h(&h, x->a, &s, a[0].u.s, a[0].len, a + 1, n - 1);
 	*out = val_str(x->a, s.buf, s.len);
 	sb_release(&s);
 	return 0;
@@ -272,7 +349,9 @@ static int fn_printf(struct tmpl_exec *x, val *a, size_t n, val *out)
 static int fn_println(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb s = SB_INIT;
-	val_sprintln(x->a, &s, a, n);
+	struct val_fmt_host h;
+	tmpl_fmt_host(x, &h);
+	val_sprintln_h(&h, x->a, &s, a, n);
 	*out = val_str(x->a, s.buf, s.len);
 	sb_release(&s);
 	return 0;
@@ -289,7 +368,13 @@ static void eval_args(struct tmpl_exec *x, val *a, size_t n, struct sb *s)
 	for (size_t i = 0; i < n; i++)
 		if (a[i].kind == VAL_NULL)
 			a[i] = val_str_ref("<no value>", 10);
-	val_sprint(x->a, s, a, n);
+	if (n == 1) {
+		tmpl_fmt_v_deref(x, a[0], s);
+		return;
+	}
+	struct val_fmt_host h;
+	tmpl_fmt_host(x, &h);
+	val_sprint_h(&h, x->a, s, a, n);
 }
 
 static int fn_html(struct tmpl_exec *x, val *a, size_t n, val *out)
@@ -415,9 +500,10 @@ static int eq_one(struct tmpl_exec *x, val a1, val a2, bool *truth)
 	default:
 		break;
 	}
-	/* Neither is a basic kind. */
+	/* Neither is a basic kind.  canCompare: nil compares with anything
+	 * (isNil: an invalid value, a nil map or slice) */
 	if (invalid(a1) || invalid(a2)) {
-		*truth = invalid(a1) && invalid(a2);
+		*truth = go_is_nil(a1) && go_is_nil(a2);
 		return 0;
 	}
 	if (a1.kind == VAL_MAP && a2.kind == VAL_MAP && a1.gotype == a2.gotype && x->type_of) {
@@ -430,6 +516,11 @@ static int eq_one(struct tmpl_exec *x, val a1, val a2, bool *truth)
 	if (a1.kind != a2.kind)
 		return tmpl_fail(x, "non-comparable types %s: %s, %s: %s", sprint_v(x, a1, "%s"),
 				 tmpl_type_name(x, a1), tmpl_type_name(x, a2), sprint_v(x, a2, "%v"));
+	/* isNil: a nil map or slice compares (equal only to another nil) */
+	if ((a1.flags | a2.flags) & VAL_F_GO_NIL) {
+		*truth = (a1.flags & a2.flags & VAL_F_GO_NIL) != 0;
+		return 0;
+	}
 	return tmpl_fail(x, "non-comparable type %s: %s", sprint_v(x, a2, "%s"), tmpl_type_name(x, a2));
 }
 

@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/sb.h"
 #include "tmpl/node.h"
+#include "value/codec.h"
 #include "value/value.h"
 
 struct tmpl_exec;
@@ -115,6 +116,9 @@ struct tmpl_type {
 	/* Go's == works on it (a struct of comparable fields): eq/ne compare
 	 * the fields instead of failing with "non-comparable type" */
 	bool comparable;
+	/* print is the type's String() method, which fmt also calls (%v %s
+	 * %q %x %X at any depth); without it fmt prints the struct or map */
+	bool stringer;
 };
 
 struct tmpl_var {
@@ -136,6 +140,7 @@ struct tmpl_exec {
 	struct sb fnerr;               /* a function's error, set by tmpl_fail */
 	void *host;
 	const struct tmpl_type *(*type_of)(void *host, uint8_t gotype);
+	const void *fmt_deref; /* fmt prints this pointer's struct without & (printableValue) */
 };
 
 /* t.ExecuteTemplate(out, name, data).  Returns 0, or -1 with Go's error text
@@ -151,5 +156,15 @@ int tmpl_fail(struct tmpl_exec *x, const char *fmt, ...) __attribute__((format(p
 
 /* Go's reflect type name of a value as the executor sees it. */
 const char *tmpl_type_name(struct tmpl_exec *x, val v);
+
+/* Go's fmt with the host types (%T names, String() methods, structs as
+ * {a b}, pointers to structs as &{a b}): the hook for codec.h's *_h
+ * printers, and fmt.Sprint(v) through it. */
+#define TMPL_HAVE_HOST_FMT 1
+void tmpl_fmt_host(struct tmpl_exec *x, struct val_fmt_host *h);
+void tmpl_fmt_v(struct tmpl_exec *x, val v, struct sb *out);
+/* The same after text/template's indirect(): a pointer to a struct prints
+ * as the struct (printableValue, range's error, html/js/urlquery). */
+void tmpl_fmt_v_deref(struct tmpl_exec *x, val v, struct sb *out);
 
 #endif

@@ -51,6 +51,30 @@ void val_sprintln(struct arena *a, struct sb *out, const val *args, size_t n);
 /* The Go type name (%T) of a value, e.g. "map[string]interface {}". */
 const char *val_go_type_name(val v);
 
+/* Host values (value.h: gotype >= GT_HOST_FIRST, the template engine's Go
+ * types) as fmt sees them: describe() fills a val_fmt_type or returns false
+ * for a value fmt should print by its kind; string() is the type's String()
+ * method, which fmt prefers for %v %s %q %x %X at any depth. */
+struct val_fmt_type {
+	const char *name;       /* %T and %!verb(name=...) */
+	bool stringer;          /* has String(): print through val_fmt_host.string */
+	bool is_struct;         /* a VAL_MAP of the fields in declaration order */
+	bool is_ptr;            /* a pointer to that struct: &{...} on top, an address inside */
+	uint8_t embed;          /* the first `embed` fields are the embedded struct embed_name */
+	const char *embed_name; /* its field name (%+v) */
+	const char *embed_type; /* its type name (%#v) */
+};
+struct val_fmt_host {
+	void *ctx;
+	bool (*describe)(void *ctx, val v, struct val_fmt_type *t);
+	void (*string)(void *ctx, val v, struct sb *out);
+};
+/* val_sprintf, val_sprint and val_sprintln with host types (h may be NULL). */
+void val_sprintf_h(const struct val_fmt_host *h, struct arena *a, struct sb *out, const char *format,
+		   size_t flen, const val *args, size_t nargs);
+void val_sprint_h(const struct val_fmt_host *h, struct arena *a, struct sb *out, const val *args, size_t n);
+void val_sprintln_h(const struct val_fmt_host *h, struct arena *a, struct sb *out, const val *args, size_t n);
+
 /* ---- YAML out: sigs.k8s.io/yaml v1.4.0's goyaml.v3 (gopkg.in/yaml.v3 v3.0.1
  * fork) Encoder with SetIndent(indent)
  * (yaml3_encode.c), Helm's toYamlPretty.  The value is marshalled as is (no

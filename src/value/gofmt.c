@@ -42,6 +42,7 @@ struct pp {
 	bool wid_present, prec_present;
 	bool minus, plus, sharp, space, zero;
 	bool plus_v, sharp_v;
+	const struct val_fmt_host *host; /* the engine's Go types, or NULL */
 };
 
 static void print_arg(struct pp *p, val v, int32_t verb);
@@ -92,6 +93,25 @@ const char *val_go_type_name(val v)
 	case GK_VALUES: return "chartutil.Values";
 	default: return "interface {}";
 	}
+}
+
+/* A host value's fmt description (codec.h val_fmt_host). */
+static bool host_desc(struct pp *p, val v, struct val_fmt_type *t)
+{
+	if (!p->host || v.gotype < GT_HOST_FIRST || v.kind == VAL_NULL)
+		return false;
+	memset(t, 0, sizeof(*t));
+	return p->host->describe(p->host->ctx, v, t) && t->name;
+}
+
+static const char *type_name(struct pp *p, val v)
+{
+	struct val_fmt_type t;
+	if (v.kind == VAL_INT && v.gotype == GT_UINT8)
+		return "uint8";
+	if (host_desc(p, v, &t))
+		return t.name;
+	return val_go_type_name(v);
 }
 
 static void clear_flags(struct pp *p)
@@ -501,7 +521,7 @@ static void bad_verb(struct pp *p, val v, bool is_u8, int32_t verb)
 	} else if (v.kind == VAL_NULL) {
 		sb_adds(p->buf, "<nil>");
 	} else {
-		sb_adds(p->buf, val_go_type_name(v));
+		sb_adds(p->buf, type_name(p, v));
 		sb_addc(p->buf, '=');
 		print_arg(p, v, 'v');
 	}
@@ -664,7 +684,11 @@ static void print_iface(struct pp *p, val v, int32_t verb, int depth)
 static void print_map(struct pp *p, val v, int32_t verb, int depth)
 {
 	if (p->sharp_v) {
-		sb_adds(p->buf, val_go_type_name(v));
+		sb_adds(p->buf, type_name(p, v));
+		if (v.flags & VAL_F_GO_NIL) {
+			sb_adds(p->buf, "(nil)");
+			return;
+		}
 		sb_addc(p->buf, '{');
 	} else {
 		sb_add(p->buf, "map[", 4);
@@ -691,7 +715,11 @@ static void print_list(struct pp *p, val v, int32_t verb, int depth)
 	bool strings = v.gotype == GT_STRINGS;
 	size_t n = val_list_len(v);
 	if (p->sharp_v) {
-		sb_adds(p->buf, val_go_type_name(v));
+		sb_adds(p->buf, type_name(p, v));
+		if (v.flags & VAL_F_GO_NIL) {
+			sb_adds(p->buf, "(nil)");
+			return;
+		}
 		sb_addc(p->buf, '{');
 	} else {
 		sb_addc(p->buf, '[');
@@ -717,6 +745,86 @@ static void print_opaque(struct pp *p)
 	sb_adds(p->buf, "?opaque?");
 }
 
+/* handleMethods: a Stringer prints its String() for %v %s %x %X %q (not
+ * for %#v, which would want GoString). */
+static bool handle_methods(struct pp *p, val v, int32_t verb, const struct val_fmt_type *t)
+{
+	if (!t->stringer || p->sharp_v || !p->host->string)
+		return false;
+	if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q')
+		return false;
+	struct sb s = SB_INIT;
+	p->host->string(p->host->ctx, v, &s);
+	print_string(p, val_str_ref(s.buf, s.len), s.buf ? s.buf : "", s.len, verb);
+	sb_release(&s);
+	return true;
+}
+
+static void print_fields(struct pp *p, val v, int32_t verb, int depth, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		if (i > from)
+			sb_adds(p->buf, p->sharp_v ? ", " : " ");
+		const struct val_map_entry *e = val_map_entry_at(v, i);
+		if (p->plus_v || p->sharp_v) {
+			sb_add(p->buf, e->key, e->klen);
+			sb_addc(p->buf, ':');
+		}
+		if (e->v.kind == VAL_NULL)
+			print_iface(p, e->v, verb, depth);
+		else
+			print_value(p, e->v, verb, depth + 1);
+	}
+}
+
+/* printValue's struct case ({f1 f2}, %+v {Name:f1}, %#v T{Name:f1}) and
+ * its pointer case: &{...} on top, the address inside a container (which
+ * cannot match Go's heap addresses). */
+static void print_struct(struct pp *p, val v, int32_t verb, int depth, const struct val_fmt_type *t)
+{
+	const char *name = t->name;
+	if (t->is_ptr) {
+		if (depth > 0) {
+			if (p->sharp_v) {
+				sb_addc(p->buf, '(');
+				sb_adds(p->buf, name);
+				sb_adds(p->buf, ")(");
+			}
+			bool sharp = p->sharp;
+			p->sharp = !sharp;
+			fmt_integer(p, (uint64_t)(uintptr_t)v.u.m, 16, false, 'v', "0123456789abcdefx");
+			p->sharp = sharp;
+			if (p->sharp_v)
+				sb_addc(p->buf, ')');
+			return;
+		}
+		sb_addc(p->buf, '&');
+		depth++;
+		if (name[0] == '*')
+			name++;
+	}
+	if (p->sharp_v)
+		sb_adds(p->buf, name);
+	sb_addc(p->buf, '{');
+	size_t n = val_map_len(v);
+	size_t embed = t->embed <= n ? t->embed : n;
+	if (t->embed) {
+		if (p->plus_v || p->sharp_v) {
+			sb_adds(p->buf, t->embed_name ? t->embed_name : "");
+			sb_addc(p->buf, ':');
+		}
+		if (p->sharp_v && t->embed_type)
+			sb_adds(p->buf, t->embed_type);
+		sb_addc(p->buf, '{');
+		print_fields(p, v, verb, depth + 1, 0, embed);
+		sb_addc(p->buf, '}');
+		if (embed < n)
+			sb_adds(p->buf, p->sharp_v ? ", " : " ");
+	}
+	print_fields(p, v, verb, depth, embed, n);
+	sb_addc(p->buf, '}');
+}
+
 /* printValue: a value reached through a container (depth > 0) or a
  * composite at the top level. */
 static void print_value(struct pp *p, val v, int32_t verb, int depth)
@@ -724,6 +832,15 @@ static void print_value(struct pp *p, val v, int32_t verb, int depth)
 	if (depth > 0 && verb == 'w') { /* handleMethods: %w needs an error */
 		bad_verb(p, v, false, verb);
 		return;
+	}
+	struct val_fmt_type t;
+	if (host_desc(p, v, &t)) {
+		if (depth > 0 && handle_methods(p, v, verb, &t))
+			return;
+		if (t.is_struct && v.kind == VAL_MAP) {
+			print_struct(p, v, verb, depth, &t);
+			return;
+		}
 	}
 	switch (go_kind(v)) {
 	case GK_NIL:
@@ -805,12 +922,19 @@ static void print_arg(struct pp *p, val v, int32_t verb)
 		return;
 	}
 	if (verb == 'T') {
-		const char *t = val_go_type_name(v);
+		const char *t = type_name(p, v);
 		fmt_s(p, t, strlen(t));
 		return;
 	}
 	if (verb == 'p') {
 		fmt_pointer(p, v, 'p');
+		return;
+	}
+	struct val_fmt_type ht;
+	if (host_desc(p, v, &ht)) {
+		/* not one of fmt's basic types: methods first, then printValue */
+		if (verb == 'w' || !handle_methods(p, v, verb, &ht))
+			print_value(p, v, verb, 0);
 		return;
 	}
 	switch (k) {
@@ -925,6 +1049,7 @@ static void pp_init(struct pp *p, struct arena *a, struct sb *out)
 {
 	p->a = a;
 	p->buf = out;
+	p->host = NULL;
 	sb_init(&p->tmp);
 	sb_init(&p->tmp2);
 	clear_flags(p);
@@ -939,9 +1064,16 @@ static void pp_done(struct pp *p)
 void val_sprintf(struct arena *a, struct sb *out, const char *format, size_t flen,
 		 const val *args, size_t nargs)
 {
+	val_sprintf_h(NULL, a, out, format, flen, args, nargs);
+}
+
+void val_sprintf_h(const struct val_fmt_host *h, struct arena *a, struct sb *out, const char *format,
+		   size_t flen, const val *args, size_t nargs)
+{
 	struct pp pp;
 	struct pp *p = &pp;
 	pp_init(p, a, out);
+	p->host = h;
 	struct fstate st = { format, flen, nargs, false, true };
 	const char *f = format;
 	size_t end = flen;
@@ -1055,7 +1187,7 @@ void val_sprintf(struct arena *a, struct sb *out, const char *format, size_t fle
 			if (args[k].kind == VAL_NULL) {
 				sb_adds(out, "<nil>");
 			} else {
-				sb_adds(out, val_go_type_name(args[k]));
+				sb_adds(out, type_name(p, args[k]));
 				sb_addc(out, '=');
 				print_arg(p, args[k], 'v');
 			}
@@ -1099,11 +1231,20 @@ void val_fmt_v(struct arena *a, struct sb *out, val v)
 
 void val_sprint(struct arena *a, struct sb *out, const val *args, size_t n)
 {
+	val_sprint_h(NULL, a, out, args, n);
+}
+
+void val_sprint_h(const struct val_fmt_host *h, struct arena *a, struct sb *out, const val *args, size_t n)
+{
 	struct pp pp;
 	pp_init(&pp, a, out);
+	pp.host = h;
 	bool prev_string = false;
 	for (size_t i = 0; i < n; i++) {
-		bool is_string = args[i].kind == VAL_STRING && args[i].gotype != GT_BYTES;
+		struct val_fmt_type t;
+		/* reflect's Kind: a host value (*time.Location...) is no string */
+		bool is_string = args[i].kind == VAL_STRING && args[i].gotype != GT_BYTES &&
+				 !host_desc(&pp, args[i], &t);
 		/* a space between operands when neither is a string */
 		if (i > 0 && !is_string && !prev_string)
 			sb_addc(out, ' ');
@@ -1115,8 +1256,14 @@ void val_sprint(struct arena *a, struct sb *out, const val *args, size_t n)
 
 void val_sprintln(struct arena *a, struct sb *out, const val *args, size_t n)
 {
+	val_sprintln_h(NULL, a, out, args, n);
+}
+
+void val_sprintln_h(const struct val_fmt_host *h, struct arena *a, struct sb *out, const val *args, size_t n)
+{
 	struct pp pp;
 	pp_init(&pp, a, out);
+	pp.host = h;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			sb_addc(out, ' ');

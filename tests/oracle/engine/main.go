@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"cozypkg.test/oracle/vecio"
 )
@@ -33,7 +34,17 @@ func main() {
 	fixture := flag.String("fixture", "../../support/engine_fixture.h", "C header with the fixture values")
 	capsC := flag.String("capabilities", "../../../src/chart/capabilities_default.c", "generated C defaults")
 	funcList := flag.String("funclist", "../../vectors/helm_funcs.tsv", "names of Helm's template functions")
+	adhoc := flag.String("adhoc", "", "render the snippets of FILE (separated by lines \"----\") into <out>/adhoc.vec and stop")
+	ucdTables := flag.String("ucdtables", "", "write the Unicode class tables of src/funcs/regex.c to FILE and stop")
 	flag.Parse()
+	if *ucdTables != "" {
+		writeUnicodeTables(*ucdTables)
+		return
+	}
+	if *adhoc != "" {
+		renderAdhoc(*adhoc, *out)
+		return
+	}
 	writeFuncList(*funcList)
 	writeFixtureHeader(*fixture)
 	writeCapabilitiesC(*capsC)
@@ -67,4 +78,20 @@ func main() {
 		w.MustClose()
 		fmt.Fprintf(os.Stderr, "%s: %d vectors\n", path, count)
 	}
+}
+
+// renderAdhoc renders the snippets of a scratch file (one per block, blocks
+// separated by a line "----") into dir/adhoc.vec: a quick way to ask the
+// real engine while hunting differences, without touching a suite.
+func renderAdhoc(file, dir string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	w := vecio.MustCreate(filepath.Join(dir, "adhoc.vec"))
+	for i, s := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n----\n") {
+		w.Rec(fmt.Sprintf("adhoc%04d", i), s, renderSnippet(s))
+	}
+	w.MustClose()
 }
