@@ -192,6 +192,8 @@ int cmd_apply(int argc, const char **argv, struct cli_ctx *ctx)
 			goto out;
 		fprintf(stderr, "HelmRelease %s/%s suspended\n", kube_namespace(&kc), argv[0]);
 	}
+	if (o->plain && cmd_plain_reuse(ctx, &kc, argv[0], &in.reuse, &err) < 0)
+		goto out;
 	if (cmd_render(ctx, &in, &r, &err) < 0)
 		goto out;
 	chart_name = meta_str(r.chart, "name");

@@ -79,6 +79,8 @@ int cmd_diff(int argc, const char **argv, struct cli_ctx *ctx)
 		return 1;
 	in.kc = &kc;
 	memset(&out, 0, sizeof(out));
+	if (o->plain && cmd_plain_reuse(ctx, &kc, argv[0], &in.reuse, &err) < 0)
+		goto done;
 	if (cmd_render(ctx, &in, &out, &err) < 0)
 		goto done;
 	if (o->plain) {

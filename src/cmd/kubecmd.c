@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/render.h"
+#include "helm/plan.h"
 #include "kube/client.h"
 
 int cmd_fail(struct sb *err)
@@ -21,5 +23,24 @@ int cmd_kube_open(struct cli_ctx *ctx, struct kube_client *c)
 		cmd_fail(&err);
 		return -1;
 	}
+	return 0;
+}
+
+int cmd_plain_reuse(struct cli_ctx *ctx, struct kube_client *kc, const char *name, val *out, struct sb *err)
+{
+	struct helm_store st = { kc, ctx->g.namespace && *ctx->g.namespace ? ctx->g.namespace : "default" };
+	struct helm_release *last = NULL, *cur = NULL;
+	bool install;
+
+	*out = val_null();
+	if (helm_store_last(&st, name, NULL, &last, err) < 0)
+		return -1;
+	/* no deployed one to start from is the upgrade's own error, later */
+	if (last && helm_plan_base(&st, name, last, &cur, &install, err) < 0) {
+		sb_reset(err);
+		return 0;
+	}
+	if (cur)
+		*out = cur->config;
 	return 0;
 }

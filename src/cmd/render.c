@@ -163,6 +163,9 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 		fill_values_opts(in->v, true, &vo);
 		if (values_merge_options(a, &vo, &user, err) < 0)
 			goto fail;
+		/* upgrade.go reuseValues: no new values, the old ones */
+		if (!val_map_len(user) && in->reuse.kind == VAL_MAP && val_map_len(in->reuse))
+			user = in->reuse;
 	} else {
 		struct flux_values_in fi = { 0 };
 		struct sb path = SB_INIT;

@@ -16,6 +16,9 @@ struct render_in {
 	const char *kube_version;         /* --kube-version, or NULL */
 	const struct opt_list *api_versions;
 	bool include_crds, skip_tests;
+	/* plain: the current release's config, used when the flags give no
+	 * values (Helm's upgrade reuses it then: cmd_plain_reuse) */
+	val reuse;
 };
 
 struct render_out {
@@ -35,5 +38,13 @@ int cmd_fetch_ref(void *ctx, const char *kind, const char *ns, const char *name,
 
 /* 0, or -1 with the whole error line in err (kubectl's or "error: ..."). */
 int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err);
+
+/* kubecmd.c */
+/* --plain is `helm upgrade --install`, which (without --reset-values)
+ * renders with the current revision's config when the flags give no values
+ * (upgrade.go reuseValues): that config, or VAL_NULL on install.  The
+ * current revision is the one an upgrade starts from (helm_plan_base) in
+ * the storage namespace of --plain (-n, else "default"). */
+int cmd_plain_reuse(struct cli_ctx *ctx, struct kube_client *kc, const char *name, val *out, struct sb *err);
 
 #endif

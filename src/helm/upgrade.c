@@ -27,16 +27,12 @@
 #include "chart/manifest.h"
 #include "funcs/fn_encoding.h"
 #include "helm/hooks.h"
+#include "helm/plan.h"
 #include "helm/wait.h"
 #include "kube/discovery.h"
 #include "kube/patch.h"
 #include "kube/resource.h"
 #include "value/codec.h"
-
-struct obj {
-	val v;
-	const char *api, *kind, *name, *ns; /* ns: "" for cluster-scoped */
-};
 
 static const char *str_at(val v, const char *a, const char *b)
 {
@@ -47,124 +43,6 @@ static const char *str_at(val v, const char *a, const char *b)
 	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
 		return NULL;
 	return x.kind == VAL_STRING ? x.u.s : NULL;
-}
-
-static bool streq(struct helm_str s, const char *c)
-{
-	return s.p && s.n == strlen(c) && !memcmp(s.p, c, s.n);
-}
-
-static val map_child(struct arena *a, val m, const char *k)
-{
-	val *p = val_map_ref(m, k, strlen(k));
-
-	if (p && p->kind == VAL_MAP)
-		return *p;
-	val_map_set(a, m, k, strlen(k), val_map_new(a, 4));
-	return *val_map_ref(m, k, strlen(k));
-}
-
-/* Decodes a manifest into objects with the namespace Helm's Build gives them. */
-static int objects_of(struct kube_client *kc, struct kube_discovery *d, const char *text, size_t n,
-		      const char *ns, struct obj **out, size_t *nout, struct sb *err)
-{
-	struct arena *a = kc->a;
-	struct manifest_str *docs;
-	size_t nd = manifest_split(a, text ? text : "", n, &docs), i, k = 0;
-
-	*out = arena_alloc(a, (nd ? nd : 1) * sizeof(**out));
-	for (i = 0; i < nd; i++) {
-		struct obj *o = &(*out)[k];
-		const struct kube_resource *r;
-		struct sb e = SB_INIT;
-
-		if (val_from_yaml(a, docs[i].p, docs[i].n, VAL_YAML_ANY, &o->v, &e) < 0) {
-			sb_addf(err, "unable to build kubernetes objects from release manifest: %s", e.buf);
-			sb_release(&e);
-			return -1;
-		}
-		sb_release(&e);
-		if (o->v.kind != VAL_MAP)
-			continue;
-		o->api = str_at(o->v, "apiVersion", NULL);
-		o->kind = str_at(o->v, "kind", NULL);
-		o->name = str_at(o->v, "metadata", "name");
-		if (!o->api || !o->kind || !o->name) {
-			sb_adds(err, "unable to build kubernetes objects from release manifest: Object 'Kind' is "
-				     "missing or metadata.name is missing");
-			return -1;
-		}
-		r = kube_discovery_find(kc, d, o->api, o->kind, err);
-		if (!r) {
-			if (!err->len)
-				sb_addf(err, "unable to build kubernetes objects from release manifest: resource "
-					     "mapping not found for name: \"%s\" namespace: \"%s\" from \"\": no "
-					     "matches for kind \"%s\" in version \"%s\"\nensure CRDs are installed first",
-					o->name, ns, o->kind, o->api);
-			return -1;
-		}
-		if (r->namespaced) {
-			const char *own = str_at(o->v, "metadata", "namespace");
-			o->ns = own && *own ? own : ns;
-			val_map_set(a, map_child(a, o->v, "metadata"), "namespace", 9, val_cstr(a, o->ns));
-		} else {
-			o->ns = "";
-		}
-		k++;
-	}
-	*nout = k;
-	return 0;
-}
-
-static bool same_obj(const struct obj *x, const struct obj *y)
-{
-	/* Helm matches by group/kind, namespace and name (ResourceList.Get) */
-	const char *gx = strchr(x->api, '/'), *gy = strchr(y->api, '/');
-	size_t lx = gx ? (size_t)(gx - x->api) : 0, ly = gy ? (size_t)(gy - y->api) : 0;
-
-	return lx == ly && !strncmp(x->api, y->api, lx) && !strcmp(x->kind, y->kind) && !strcmp(x->name, y->name) &&
-	       !strcmp(x->ns, y->ns);
-}
-
-/* setMetadataVisitor: Helm's ownership label and annotations. */
-static void set_owner(struct arena *a, val obj, const char *name, const char *ns)
-{
-	val meta = map_child(a, obj, "metadata");
-	val labels = map_child(a, meta, "labels"), ann = map_child(a, meta, "annotations");
-
-	val_map_set(a, labels, "app.kubernetes.io/managed-by", 28, val_str_ref("Helm", 4));
-	val_map_set(a, ann, "meta.helm.sh/release-name", 25, val_cstr(a, name));
-	val_map_set(a, ann, "meta.helm.sh/release-namespace", 30, val_cstr(a, ns));
-}
-
-/* existingResourceConflict / checkOwnership: "" when live belongs to the
- * release (or adoption is asked for), else Helm's message. */
-static bool owned_by(val live, const char *name, const char *ns, struct sb *why)
-{
-	val meta, labels = val_null(), ann = val_null(), v;
-	bool ok = true;
-
-	if (live.kind == VAL_MAP && val_map_get(live, "metadata", 8, &meta) && meta.kind == VAL_MAP) {
-		val_map_get(meta, "labels", 6, &labels);
-		val_map_get(meta, "annotations", 11, &ann);
-	}
-#define CHECK(map, key, want, what)                                                                        \
-	do {                                                                                               \
-		if (map.kind != VAL_MAP || !val_map_get(map, key, strlen(key), &v) || v.kind != VAL_STRING) { \
-			sb_addf(why, "%s%s validation error: missing key \"%s\": must be set to \"%s\"",      \
-				why->len ? "; " : "", what, key, want);                                     \
-			ok = false;                                                                   \
-		} else if (v.len != strlen(want) || memcmp(v.u.s, want, v.len)) {                         \
-			sb_addf(why, "%s%s validation error: key \"%s\" must equal \"%s\": current value is " \
-				     "\"%.*s\"", why->len ? "; " : "", what, key, want, (int)v.len, v.u.s);  \
-			ok = false;                                                                   \
-		}                                                                                         \
-	} while (0)
-	CHECK(labels, "app.kubernetes.io/managed-by", "Helm", "label");
-	CHECK(ann, "meta.helm.sh/release-name", name, "annotation");
-	CHECK(ann, "meta.helm.sh/release-namespace", ns, "annotation");
-#undef CHECK
-	return ok;
 }
 
 /* The release record as Helm builds it (createRelease / prepareUpgrade). */
@@ -275,10 +153,10 @@ static int install_crds(struct kube_client *kc, struct kube_discovery *d, const 
 	size_t capmade = (n ? n : 1) * 8;
 
 	for (i = 0; i < n; i++) {
-		struct obj *objs;
+		struct helm_plan_obj *objs;
 		size_t no;
 
-		if (objects_of(kc, d, crds[i].data.p, crds[i].data.n, "", &objs, &no, err) < 0)
+		if (helm_plan_objects(kc, d, crds[i].data.p, crds[i].data.n, "", &objs, &no, err) < 0)
 			return -1;
 		for (j = 0; j < no; j++) {
 			struct sb path = SB_INIT;
@@ -322,58 +200,21 @@ static int install_crds(struct kube_client *kc, struct kube_discovery *d, const 
 	return kube_discover(kc, true, d, err);
 }
 
-static bool keep_policy(val obj)
-{
-	val meta, ann, v;
-
-	return obj.kind == VAL_MAP && val_map_get(obj, "metadata", 8, &meta) && meta.kind == VAL_MAP &&
-	       val_map_get(meta, "annotations", 11, &ann) && ann.kind == VAL_MAP &&
-	       val_map_get(ann, "helm.sh/resource-policy", 23, &v) && v.kind == VAL_STRING && v.len == 4 &&
-	       !strncmp(v.u.s, "keep", 4);
-}
-
-/* Patch metadata, loaded once per group-version of a run (each OpenAPI
- * document is large). */
-struct meta_cache {
-	const char *gv[32];
-	struct kube_patch_meta meta[32];
-	bool ok[32];
-	size_t n;
-};
-
-static const struct kube_patch_type *patch_root(struct kube_client *kc, struct meta_cache *mc, const char *gv,
-						const char *kind)
-{
-	size_t i;
-	struct sb e = SB_INIT;
-
-	for (i = 0; i < mc->n; i++)
-		if (!strcmp(mc->gv[i], gv))
-			return mc->ok[i] ? kube_patch_meta_kind(&mc->meta[i], kind) : NULL;
-	if (mc->n == 32)
-		return NULL;
-	i = mc->n++;
-	mc->gv[i] = gv;
-	/* no OpenAPI for the group: JSON merge, as for custom resources */
-	mc->ok[i] = kube_patch_meta_load(kc, gv, &mc->meta[i], &e) == 0;
-	sb_release(&e);
-	return mc->ok[i] ? kube_patch_meta_kind(&mc->meta[i], kind) : NULL;
-}
-
 /* The live targets, one GET each; ownership of objects that exist but are
  * not in the previous release (existingResourceConflict), checked before
- * the new revision is stored, as install.go and upgrade.go do. */
-static int check_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
-			 struct obj *tgt, size_t ntgt, bool install, val **out, struct sb *err)
+ * the new revision is stored, as install.go and upgrade.go do.  *adopt:
+ * some target exists already (install then goes through Update, as
+ * install.go does with its toBeAdopted list). */
+static int check_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct helm_plan_obj *old,
+			 size_t nold, struct helm_plan_obj *tgt, size_t ntgt, bool install, val **out, bool *adopt,
+			 struct sb *err)
 {
 	struct kube_client *kc = in->kc;
 	val *lives = arena_alloc(kc->a, (ntgt ? ntgt : 1) * sizeof(*lives));
-	size_t i, j;
+	size_t i;
 
-	/* one GET per object; ownership of objects that exist but are not in
-	 * the previous release (existingResourceConflict) */
+	*adopt = false;
 	for (i = 0; i < ntgt; i++) {
-		bool known = false;
 		val live = val_null();
 		int rc;
 
@@ -381,82 +222,90 @@ static int check_objects(const struct helm_upgrade_in *in, struct kube_discovery
 		if (rc < 0)
 			return -1;
 		lives[i] = rc == 1 ? live : val_null();
-		for (j = 0; j < nold && !known; j++)
-			known = same_obj(&tgt[i], &old[j]);
-		if (known)
-			continue;
-		if (rc == 1 && !in->take_ownership) {
-			struct sb why = SB_INIT;
-
-			if (!owned_by(live, in->name, in->namespace, &why)) {
-				/* install.go / upgrade.go wrap existingResourceConflict's error */
-				sb_addf(err, "Unable to continue with %s: %s \"%s\" in namespace \"%s\" exists and "
-					     "cannot be imported into the current release: invalid ownership metadata; %s",
-					install ? "install" : "update", tgt[i].kind, tgt[i].name, tgt[i].ns, why.buf);
-				sb_release(&why);
-				return -1;
-			}
-			sb_release(&why);
-		}
+		*adopt |= rc == 1;
+		if (rc == 1 && !helm_plan_find(old, nold, &tgt[i]) &&
+		    helm_plan_check_conflict(&tgt[i], live, in->name, in->namespace, in->take_ownership, install,
+					     err) < 0)
+			return -1;
 	}
 	*out = lives;
 	return 0;
 }
 
-/* Creates or patches the targets; deletes what left the chart. */
-static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct obj *old, size_t nold,
-			 struct obj *tgt, size_t ntgt, const val *lives, struct sb *err)
+/* metav1.StatusError.Error() of a failed request: the API message without
+ * kubectl's framing, as Helm's errors quote it. */
+static void go_err(const struct sb *kerr, struct sb *out)
+{
+	kube_err_go_text(kerr->buf ? kerr->buf : "", kerr->len, out);
+}
+
+/* go-multierror's ListFormatFunc, the text of Helm's Create (perform). */
+static void multierror(struct sb *err, const struct sb *list, size_t n)
+{
+	if (n == 1)
+		sb_adds(err, "1 error occurred:\n\t");
+	else
+		sb_addf(err, "%zu errors occurred:\n\t", n);
+	sb_add(err, list->buf, list->len);
+	sb_adds(err, "\n\n");
+}
+
+/* Creates or patches the targets; deletes what left the chart.  Errors as
+ * Helm's kube client words them: Create (a fresh install) attempts every
+ * object and lists the failures; Update stops at a failed create ("failed
+ * to create resource: ..."), goes on past failed patches ("cannot patch
+ * ..." joined by " && ") and deletes only when all went through. */
+static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery *d, struct helm_plan_obj *old,
+			 size_t nold, struct helm_plan_obj *tgt, size_t ntgt, const val *lives, bool create,
+			 struct sb *err)
 {
 	struct kube_client *kc = in->kc;
-	struct arena *a = kc->a;
-	struct meta_cache *mc = arena_zalloc(a, sizeof(*mc));
-	size_t i, j;
+	struct helm_plan_meta *m = helm_plan_meta_new(kc->a);
+	struct helm_plan_req req = HELM_PLAN_REQ_INIT;
+	struct sb errs = SB_INIT;
+	size_t i, j, nerr = 0;
+	int rc = 0;
 
-	for (i = 0; i < ntgt; i++) {
-		struct obj *orig = NULL;
-		struct sb path = SB_INIT;
-		val live = val_null();
-		int rc;
+	for (i = 0; i < ntgt && rc == 0; i++) {
+		struct sb e = SB_INIT;
 
-		set_owner(a, tgt[i].v, in->name, in->namespace);
-		for (j = 0; j < nold && !orig; j++)
-			if (same_obj(&tgt[i], &old[j]))
-				orig = &old[j];
-		live = lives[i];
-		if (live.kind == VAL_NULL) {
-			kube_object_path(kc, d, tgt[i].v, in->namespace, false, &path, err);
-			rc = send(kc, "POST", path.buf, NULL, tgt[i].v, err);
-		} else {
-			/* an adopted object (not in the previous manifest) is patched from
-			 * the live object as original, as Helm's Update does */
-			const struct kube_patch_type *root = patch_root(kc, mc, tgt[i].api, tgt[i].kind);
-			struct sb patch = SB_INIT;
-			bool empty = false;
-
-			rc = kube_three_way_patch(a, orig ? orig->v : live, tgt[i].v, live, root, &patch, &empty, err);
-			if (rc == 0 && !empty) {
-				kube_object_path(kc, d, tgt[i].v, in->namespace, true, &path, err);
-				rc = kube_call(kc, "PATCH", path.buf, NULL,
-					       root ? "application/strategic-merge-patch+json"
-						    : "application/merge-patch+json",
-					       patch.buf, patch.len, NULL, NULL, err);
+		if (helm_plan_object(kc, d, m, in->name, in->namespace, helm_plan_find(old, nold, &tgt[i]), &tgt[i],
+				     lives[i], &req, &e) < 0 ||
+		    helm_plan_send(kc, &req, false, lives[i], NULL, NULL, &e) < 0) {
+			if (create) {
+				sb_adds(&errs, nerr++ ? "\n\t* " : "* ");
+				go_err(&e, &errs);
+			} else if (req.verb == HELM_PLAN_CREATE) {
+				sb_adds(err, "failed to create resource: ");
+				go_err(&e, err);
+				rc = -1;
+			} else {
+				if (nerr++)
+					sb_adds(&errs, " && ");
+				sb_addf(&errs, "cannot patch \"%s\" with kind %s: ", tgt[i].name, tgt[i].kind);
+				go_err(&e, &errs);
 			}
-			sb_release(&patch);
 		}
-		sb_release(&path);
-		if (rc < 0)
-			return -1;
+		sb_release(&e);
 	}
+	helm_plan_req_release(&req);
+	if (rc == 0 && nerr) {
+		if (create)
+			multierror(err, &errs, nerr);
+		else
+			sb_add(err, errs.buf, errs.len);
+		rc = -1;
+	}
+	sb_release(&errs);
+	if (rc < 0)
+		return -1;
 	/* deletions: in the previous release, not in this one */
 	for (j = 0; j < nold; j++) {
-		bool still = false;
 		struct sb path = SB_INIT, e = SB_INIT;
 		long status = 0;
 		static const char body[] = "{\"propagationPolicy\":\"Background\"}";
 
-		for (i = 0; i < ntgt && !still; i++)
-			still = same_obj(&tgt[i], &old[j]);
-		if (still || keep_policy(old[j].v))
+		if (helm_plan_find(tgt, ntgt, &old[j]) || helm_plan_keep(old[j].v))
 			continue;
 		if (kube_object_path(kc, d, old[j].v, in->namespace, true, &path, &e) == 0 &&
 		    kube_call(kc, "DELETE", path.buf, NULL, NULL, body, sizeof(body) - 1, NULL, &status, &e) < 0 &&
@@ -521,10 +370,10 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	struct manifest_sorted sorted;
 	struct kube_discovery d;
 	struct helm_hooks_ctx hx;
-	struct obj *old = NULL, *tgt;
+	struct helm_plan_obj *old = NULL, *tgt;
 	size_t nold = 0, ntgt, i;
 	val *lives;
-	bool install, hooks;
+	bool install, hooks, adopt;
 
 	memset(out, 0, sizeof(*out));
 	/* the hooks, as renderResources sorts them; NOTES.txt is no manifest
@@ -561,25 +410,8 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 		if (helm_store_write(&st, last, HELM_REL_UPDATE, err) < 0)
 			return -1;
 	}
-	install = !last || (last->info && streq(last->info->status, "uninstalled"));
-	if (!install) {
-		if (last->info && streq(last->info->status, "deployed")) {
-			cur = last;
-		} else {
-			if (helm_store_last(&st, in->name, "deployed", &cur, err) < 0)
-				return -1;
-			if (!cur) {
-				/* the last failed/superseded one, as Helm does */
-				if (last->info &&
-				    (streq(last->info->status, "failed") || streq(last->info->status, "superseded")))
-					cur = last;
-				else {
-					helm_rel_err_no_deployed(err, in->name, strlen(in->name));
-					return -1;
-				}
-			}
-		}
-	}
+	if (helm_plan_base(&st, in->name, last, &cur, &install, err) < 0)
+		return -1;
 	out->installed = install;
 	hooks = !(install ? in->disable_hooks_install : in->disable_hooks_upgrade);
 	if (kube_discover(kc, false, &d, err) < 0)
@@ -591,11 +423,11 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	out->rel = rel;
 	if (install && install_crds(kc, &d, in->chart, err) < 0)
 		return -1;
-	if (objects_of(kc, &d, in->manifest, in->manifest_n, in->namespace, &tgt, &ntgt, err) < 0)
+	if (helm_plan_objects(kc, &d, in->manifest, in->manifest_n, in->namespace, &tgt, &ntgt, err) < 0)
 		return -1;
-	if (cur && objects_of(kc, &d, cur->manifest.p, cur->manifest.n, in->namespace, &old, &nold, err) < 0)
+	if (cur && helm_plan_objects(kc, &d, cur->manifest.p, cur->manifest.n, in->namespace, &old, &nold, err) < 0)
 		return -1;
-	if (check_objects(in, &d, old, nold, tgt, ntgt, install, &lives, err) < 0)
+	if (check_objects(in, &d, old, nold, tgt, ntgt, install, &lives, &adopt, err) < 0)
 		return -1;
 	if (helm_store_write(&st, rel, HELM_REL_CREATE, err) < 0)
 		return -1;
@@ -603,7 +435,7 @@ int helm_upgrade_install(const struct helm_upgrade_in *in, struct helm_upgrade_o
 	if (hooks && run_hooks(&hx, rel, install ? "pre-install" : "pre-upgrade",
 			       install ? "failed pre-install: %s" : "pre-upgrade hooks failed: %s", err) < 0)
 		return fail_release(&st, rel, install, in->name, err);
-	if (apply_objects(in, &d, old, nold, tgt, ntgt, lives, err) < 0) {
+	if (apply_objects(in, &d, old, nold, tgt, ntgt, lives, install && !adopt, err) < 0) {
 		if (cur)
 			record(&st, cur);
 		return fail_release(&st, rel, install, in->name, err);

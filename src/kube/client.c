@@ -699,3 +699,22 @@ done:
 	sb_release(&w.buf);
 	return ret;
 }
+
+void kube_err_go_text(const char *p, size_t n, struct sb *out)
+{
+	if (n >= 46 && !memcmp(p, "error: You must be logged in to the server (", 44) && p[n - 1] == ')') {
+		p += 44;
+		n -= 45;
+	} else if (n >= 19 && !memcmp(p, "Error from server (", 19)) {
+		const char *q = memchr(p, ')', n);
+
+		if (q && (size_t)(q - p) + 3 <= n && q[1] == ':' && q[2] == ' ') {
+			n -= (size_t)(q + 3 - p);
+			p = q + 3;
+		}
+	} else if (n >= 19 && !memcmp(p, "Error from server: ", 19)) {
+		p += 19;
+		n -= 19;
+	}
+	sb_add(out, p, n);
+}

@@ -66,6 +66,13 @@ int kube_call(struct kube_client *c, const char *method, const char *path, const
  * generic message for that HTTP code when the body is not one). */
 void kube_status_message(struct arena *a, long status, const char *body, size_t n, struct sb *err);
 
+/* metav1.StatusError.Error() — the Status message alone, as Go code (Helm,
+ * client-go) quotes an API error — from an error kube_call worded the
+ * kubectl way: its "Error from server (Reason): ", "Error from server: "
+ * and "error: You must be logged in to the server (...)" framing taken off.
+ * Other texts (transport errors) are appended as they are. */
+void kube_err_go_text(const char *p, size_t n, struct sb *out);
+
 /* Streams a watch (path must carry watch=1): calls fn for each event
  * ({"type":..., "object":...}) until fn returns non-zero (that value is
  * returned), the server ends the stream (returns 0) or timeout_ms passes

@@ -15,27 +15,9 @@
 static void go_status_error(struct arena *a, long status, const struct sb *body, struct sb *err)
 {
 	struct sb m = SB_INIT;
-	const char *p;
-	size_t n;
 
 	kube_status_message(a, status, body->buf ? body->buf : "", body->len, &m);
-	p = m.buf ? m.buf : "";
-	n = m.len;
-	if (n >= 46 && !memcmp(p, "error: You must be logged in to the server (", 44) && p[n - 1] == ')') {
-		p += 44;
-		n -= 45;
-	} else if (n >= 19 && !memcmp(p, "Error from server (", 19)) {
-		const char *q = memchr(p, ')', n);
-
-		if (q && (size_t)(q - p) + 3 <= n && q[1] == ':' && q[2] == ' ') {
-			n -= (size_t)(q + 3 - p);
-			p = q + 3;
-		}
-	} else if (n >= 19 && !memcmp(p, "Error from server: ", 19)) {
-		p += 19;
-		n -= 19;
-	}
-	sb_add(err, p, n);
+	kube_err_go_text(m.buf ? m.buf : "", m.len, err);
 	sb_release(&m);
 }
 
