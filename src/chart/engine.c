@@ -4,10 +4,12 @@
  * chart metadata struct) with their methods and fmt printing. */
 #include "chart/engine.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/quote.h"
+#include "funcs/crypto_rsa.h"
 #include "funcs/fn_crypto.h"
 #include "funcs/fn_numbers.h"
 #include "funcs/fn_reflect.h"
@@ -994,6 +996,47 @@ static void cleanup_exec_error(const struct sb *e, struct sb *err)
 	sb_add(err, e->buf, e->len);
 }
 
+/* How many calls of Sprig's 2048-bit key makers (genCA, genSelfSignedCert,
+ * genSignedCert, not their *WithKey forms) the actions of the templates
+ * hold: the keys the RSA pool may make ahead (a call in a loop or a branch
+ * not taken only changes how much is made ahead, never the output).  Only
+ * the text between "{{" and "}}" is read: CRD-sized templates are mostly
+ * plain text, which memchr skips. */
+static int keygen_calls(const struct tpls *tp)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = { { "genCA", 5 }, { "genSelfSignedCert", 17 }, { "genSignedCert", 13 } };
+	int calls = 0;
+	for (size_t i = 0; i < tp->n; i++) {
+		const char *p = tp->v[i].file->data, *e = p + tp->v[i].file->len;
+		while ((p = memchr(p, '{', (size_t)(e - p))) && e - p > 1) {
+			if (p[1] != '{') {
+				p++;
+				continue;
+			}
+			const char *q = memmem(p + 2, (size_t)(e - p - 2), "}}", 2);
+			if (!q)
+				q = e;
+			for (const char *r = p + 2; r + 5 <= q; r++) {
+				if (r[0] != 'g' || r[1] != 'e' || r[2] != 'n')
+					continue;
+				for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+					size_t n = names[k].n;
+					if ((size_t)(q - r) >= n && !memcmp(r, names[k].s, n) &&
+					    (r + n == q || !(isalnum((unsigned char)r[n]) || r[n] == '_')))
+						calls++;
+				}
+			}
+			p = q;
+		}
+	}
+	return calls;
+}
+
+static int render_tpls(struct render *r, const struct tpls *tpp, val *out, struct sb *err);
+
 int engine_render(struct arena *a, const struct chart *c, val top, val *out, struct sb *err)
 {
 	return engine_render_lookup(a, c, top, NULL, out, err);
@@ -1016,7 +1059,18 @@ int engine_render_lookup(struct arena *a, const struct chart *c, val top, const 
 	rec_all_tpls(a, c, &tp, top);
 	if (tp.n > 1) /* qsort may not be given a NULL array */
 		qsort(tp.v, tp.n, sizeof(*tp.v), tpl_cmp);
+	/* keys made in the background while we parse and render */
+	fn_rsa_pool_start(2048, keygen_calls(&tp));
+	int rc = render_tpls(r, &tp, out, err);
+	fn_rsa_pool_stop();
+	return rc;
+}
 
+/* Parse every template into one set, execute the non-partials in order. */
+static int render_tpls(struct render *r, const struct tpls *tpp, val *out, struct sb *err)
+{
+	struct arena *a = r->a;
+	const struct tpls tp = *tpp;
 	struct sb e = SB_INIT;
 	for (size_t i = 0; i < tp.n; i++) {
 		if (tmpl_parse(&r->set, tp.v[i].name, tp.v[i].nlen, tp.v[i].file->data, tp.v[i].file->len, &e) < 0) {

@@ -3,7 +3,12 @@
  * odd candidates with the top two bits set, a small-prime sieve, then
  * probabilistic primality tests.  OpenSSL 3's own RSA keygen runs the FIPS
  * 186-4 search with constant-time gcds and is ~20x slower for the same key
- * shape; genCA & co. spent almost all of their time there. */
+ * shape; genCA & co. spent almost all of their time there.  A background
+ * thread can make 2048-bit keys ahead of the templates that ask for them
+ * (fn_rsa_pool_start): keys are random, so which thread made one changes
+ * nothing observable, and key generation overlaps rendering. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +21,7 @@
 #include <openssl/param_build.h>
 
 #include "base/xalloc.h"
+#include "funcs/crypto_rsa.h"
 #include "funcs/fn_crypto.h"
 
 /* Sieve bound and window: odd primes below SIEVE_MAX strike multiples out
@@ -174,7 +180,7 @@ static void residues(const BIGNUM *c, const struct small_primes *sp, uint32_t *r
 
 /* crypto/rand.Prime: a random prime of exactly `bits` bits with the top two
  * bits set (so a product of two has twice the bits).  NULL on failure. */
-static BIGNUM *rand_prime(int bits, const struct small_primes *sp, BN_CTX *ctx)
+static BIGNUM *rand_prime(int bits, const struct small_primes *sp, BN_CTX *ctx, const atomic_bool *stop)
 {
 	BIGNUM *c = BN_new(), *t = BN_new();
 	uint32_t *res = xmalloc(sp->n * sizeof *res);
@@ -199,6 +205,10 @@ static BIGNUM *rand_prime(int bits, const struct small_primes *sp, BN_CTX *ctx)
 				surv[ns++] = j;
 		for (uint32_t i = 0; i < ns && !found; i += 2) {
 			struct cand k[2] = { 0 };
+			if (stop && atomic_load_explicit(stop, memory_order_relaxed)) {
+				free(surv);
+				goto fail;
+			}
 			int r[2] = { 0, 0 };
 			int nk = i + 1 < ns ? 2 : 1;
 			bool ok = true;
@@ -265,8 +275,9 @@ static EVP_PKEY *rsa_pkey(BIGNUM *const v[8])
 }
 
 /* rsa.GenerateKey(rand, bits) with e = 65537: new primes until p != q, n
- * has exactly `bits` bits and e is invertible mod (p-1)(q-1). */
-EVP_PKEY *fn_rsa_generate(int bits)
+ * has exactly `bits` bits and e is invertible mod (p-1)(q-1).  NULL as soon
+ * as *stop is set (the pool's worker). */
+static EVP_PKEY *rsa_generate(int bits, const atomic_bool *stop)
 {
 	if (bits < 64)
 		return NULL;
@@ -282,8 +293,8 @@ EVP_PKEY *fn_rsa_generate(int bits)
 	for (int i = 0; ok && i < 8; i++)
 		ok = v[i] != NULL;
 	for (int tries = 0; ok && !pk && tries < 100; tries++) {
-		BIGNUM *p = rand_prime(bits - bits / 2, &sp, ctx);
-		BIGNUM *q = p ? rand_prime(bits / 2, &sp, ctx) : NULL;
+		BIGNUM *p = rand_prime(bits - bits / 2, &sp, ctx, stop);
+		BIGNUM *q = p ? rand_prime(bits / 2, &sp, ctx, stop) : NULL;
 		if (!p || !q) {
 			BN_free(p);
 			BN_free(q);
@@ -314,4 +325,93 @@ EVP_PKEY *fn_rsa_generate(int bits)
 	BN_CTX_free(ctx);
 	free(sp.p);
 	return pk;
+}
+
+/* The pool: one worker making up to `want` keys of `bits` bits.  Process-
+ * wide state (like OpenSSL's random generator): the template functions
+ * that take keys (crypto_cert.c) have no render context to find it in. */
+#define POOL_MAX 16
+
+struct rsa_pool {
+	pthread_mutex_t mu;
+	pthread_t th;
+	bool running;        /* th was started and not yet joined */
+	atomic_bool stop;
+	int bits, want;      /* keys still to make */
+	int nkeys;
+	EVP_PKEY *keys[POOL_MAX];
+};
+
+static struct rsa_pool pool = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+static void *pool_worker(void *arg)
+{
+	struct rsa_pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	while (p->want > 0 && !atomic_load(&p->stop)) {
+		int bits = p->bits;
+		pthread_mutex_unlock(&p->mu);
+		EVP_PKEY *k = rsa_generate(bits, &p->stop);
+		pthread_mutex_lock(&p->mu);
+		if (!k)
+			break;
+		if (p->want > 0 && p->nkeys < POOL_MAX && !atomic_load(&p->stop)) {
+			p->keys[p->nkeys++] = k;
+			p->want--;
+		} else {
+			EVP_PKEY_free(k);
+		}
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+void fn_rsa_pool_start(int bits, int n)
+{
+	if (n <= 0)
+		return;
+	if (n > POOL_MAX)
+		n = POOL_MAX;
+	pthread_mutex_lock(&pool.mu);
+	if (!pool.running) {
+		pool.bits = bits;
+		pool.want = n;
+		atomic_store(&pool.stop, false);
+		pool.running = pthread_create(&pool.th, NULL, pool_worker, &pool) == 0;
+	}
+	pthread_mutex_unlock(&pool.mu);
+}
+
+void fn_rsa_pool_stop(void)
+{
+	pthread_mutex_lock(&pool.mu);
+	bool running = pool.running;
+	atomic_store(&pool.stop, true);
+	pool.running = false;
+	pthread_mutex_unlock(&pool.mu);
+	if (running)
+		pthread_join(pool.th, NULL);
+	pthread_mutex_lock(&pool.mu);
+	for (int i = 0; i < pool.nkeys; i++)
+		EVP_PKEY_free(pool.keys[i]);
+	pool.nkeys = 0;
+	pool.want = 0;
+	pthread_mutex_unlock(&pool.mu);
+}
+
+/* A key from the pool when one of that size is ready (the worker has made
+ * it meanwhile); else made here, while the worker goes on with the next. */
+EVP_PKEY *fn_rsa_generate(int bits)
+{
+	EVP_PKEY *k = NULL;
+	pthread_mutex_lock(&pool.mu);
+	if (pool.nkeys > 0 && pool.bits == bits) {
+		k = pool.keys[0];
+		memmove(pool.keys, pool.keys + 1, (size_t)(pool.nkeys - 1) * sizeof(pool.keys[0]));
+		pool.nkeys--;
+	} else if (pool.want > 0 && pool.bits == bits) {
+		pool.want--; /* this one is made here: one fewer for the worker */
+	}
+	pthread_mutex_unlock(&pool.mu);
+	return k ? k : rsa_generate(bits, NULL);
 }

@@ -2,7 +2,8 @@
  * key generation behind genCA/genSelfSignedCert/genSignedCert/genPrivateKey:
  * keys of Go's rsa.GenerateKey shape (e = 65537, two primes of bits/2 bits
  * with the top two bits set, n of exactly `bits` bits) that OpenSSL's own
- * full key check (primality of p and q included) accepts. */
+ * full key check (primality of p and q included) accepts; the same for keys
+ * taken from the background pool (fn_rsa_pool_start). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 
+#include "funcs/crypto_rsa.h"
 #include "funcs/fn_crypto.h"
 
 static BIGNUM *param(EVP_PKEY *pk, const char *name)
@@ -75,12 +77,32 @@ static void test_rsa_refuses(void **state)
 	assert_null(fn_rsa_generate(16));
 }
 
+/* Keys from the pool are keys like any other; asking for more than it
+ * makes, for another size, or after a stop still gives fresh keys. */
+static void test_rsa_pool(void **state)
+{
+	fn_rsa_pool_start(1024, 2);
+	fn_rsa_pool_start(1024, 5); /* no-op while the worker runs */
+	run(1024, 4);
+	run(512, 1);
+	fn_rsa_pool_stop();
+	run(1024, 1);
+	fn_rsa_pool_stop(); /* twice is fine */
+	/* stopped while busy: the worker gives up its key, nothing leaks */
+	fn_rsa_pool_start(2048, 3);
+	fn_rsa_pool_stop();
+	fn_rsa_pool_start(512, 16);
+	run(512, 3);
+	fn_rsa_pool_stop();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rsa_2048),
 		cmocka_unit_test(test_rsa_small),
 		cmocka_unit_test(test_rsa_refuses),
+		cmocka_unit_test(test_rsa_pool),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
