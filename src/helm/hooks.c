@@ -18,17 +18,6 @@ struct hobj {
 	const char *kind, *name;
 };
 
-static const char *str_at(val v, const char *a, const char *b)
-{
-	val x;
-
-	if (v.kind != VAL_MAP || !val_map_get(v, a, strlen(a), &x))
-		return NULL;
-	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
-		return NULL;
-	return x.kind == VAL_STRING ? x.u.s : NULL;
-}
-
 static bool hstr_eq(struct helm_str s, const char *c)
 {
 	size_t n = strlen(c);
@@ -75,20 +64,16 @@ void helm_hooks_fill(struct arena *a, const struct manifest_sorted *s, struct he
  * kube client words it as kubectl prints it ("Error from server (R): m"). */
 static void go_error(struct sb *out, const struct sb *kubectl)
 {
-	const char *s = kubectl->buf ? kubectl->buf : "";
+	struct sb t = SB_INIT;
+	const char *s;
 
-	if (!strncmp(s, "Error from server", 17)) {
-		const char *c = strstr(s, ": ");
-		if (c)
-			s = c + 2;
-	} else if (!strncmp(s, "error: ", 7)) {
-		s += 7;
-	}
-	sb_adds(out, s);
+	kube_err_go_text(kubectl->buf ? kubectl->buf : "", kubectl->len, &t);
+	s = t.buf ? t.buf : "";
+	sb_adds(out, strncmp(s, "error: ", 7) ? s : s + 7);
+	sb_release(&t);
 }
 
-/* hashicorp/go-multierror's ListFormatFunc, as perform() reports errors */
-static void multierror(struct sb *out, const struct sb *errs, size_t n)
+void helm_multierror(struct sb *out, const struct sb *errs, size_t n)
 {
 	if (n == 1)
 		sb_addf(out, "1 error occurred:\n\t* %s\n\n", errs[0].buf ? errs[0].buf : "");
@@ -128,10 +113,10 @@ static int build(const struct helm_hooks_ctx *x, struct helm_str manifest, struc
 		sb_release(&e);
 		if (o->v.kind != VAL_MAP)
 			continue;
-		api = str_at(o->v, "apiVersion", NULL);
-		o->kind = str_at(o->v, "kind", NULL);
-		o->name = str_at(o->v, "metadata", "name");
-		own = str_at(o->v, "metadata", "namespace");
+		api = val_map_str(o->v, "apiVersion", NULL);
+		o->kind = val_map_str(o->v, "kind", NULL);
+		o->name = val_map_str(o->v, "metadata", "name");
+		own = val_map_str(o->v, "metadata", "namespace");
 		if (!api || !o->kind || !*o->kind) {
 			sb_adds(err, "Object 'Kind' is missing in the manifest");
 			return -1;
@@ -287,7 +272,7 @@ static bool judge(struct watch_ctx *w, val obj)
 	size_t i;
 
 	if (!strcmp(w->kind, "Pod")) {
-		const char *phase = str_at(obj, "status", "phase");
+		const char *phase = val_map_str(obj, "status", "phase");
 
 		if (phase && !strcmp(phase, "Succeeded"))
 			return true;
@@ -302,14 +287,14 @@ static bool judge(struct watch_ctx *w, val obj)
 		return false;
 	for (i = 0; i < val_list_len(conds); i++) {
 		val c = val_list_at(conds, i);
-		const char *t = str_at(c, "type", NULL), *s = str_at(c, "status", NULL);
+		const char *t = val_map_str(c, "type", NULL), *s = val_map_str(c, "status", NULL);
 
 		if (!t || !s || strcmp(s, "True"))
 			continue;
 		if (!strcmp(t, "Complete"))
 			return true;
 		if (!strcmp(t, "Failed")) {
-			const char *r = str_at(c, "reason", NULL);
+			const char *r = val_map_str(c, "reason", NULL);
 			sb_addf(w->why, "job %s failed: %s", w->name, r ? r : "");
 			return true;
 		}
@@ -320,7 +305,7 @@ static bool judge(struct watch_ctx *w, val obj)
 static int on_event(void *ctx, val ev)
 {
 	struct watch_ctx *w = ctx;
-	const char *type = str_at(ev, "type", NULL);
+	const char *type = val_map_str(ev, "type", NULL);
 	val obj = val_null();
 
 	if (!type)
@@ -328,7 +313,7 @@ static int on_event(void *ctx, val ev)
 	if (ev.kind == VAL_MAP)
 		val_map_get(ev, "object", 6, &obj);
 	if (strcmp(type, "ERROR")) {
-		const char *rv = str_at(obj, "metadata", "resourceVersion");
+		const char *rv = val_map_str(obj, "metadata", "resourceVersion");
 
 		if (rv)
 			w->rv = arena_strdup(w->a, rv);
@@ -386,7 +371,7 @@ relist:
 	}
 	if (kube_call(kc, "GET", path.buf, NULL, NULL, NULL, 0, &list, NULL, &e) < 0)
 		goto fail;
-	w.rv = str_at(list, "metadata", "resourceVersion");
+	w.rv = val_map_str(list, "metadata", "resourceVersion");
 	w.expired = false;
 	if (val_map_get(list, "items", 5, &items) && items.kind == VAL_LIST)
 		for (i = 0; i < val_list_len(items) && !w.done; i++)
@@ -460,7 +445,7 @@ static int watch_until_ready(const struct helm_hooks_ctx *x, const struct hobj *
 			sb_release(&why);
 	}
 	if (nerr)
-		multierror(err, errs, nerr);
+		helm_multierror(err, errs, nerr);
 	for (i = 0; i < nerr; i++)
 		sb_release(&errs[i]);
 	return nerr ? -1 : 0;
@@ -488,7 +473,7 @@ static int create_objects(const struct helm_hooks_ctx *x, const struct hobj *obj
 		sb_release(&e);
 	}
 	if (nerr)
-		multierror(err, errs, nerr);
+		helm_multierror(err, errs, nerr);
 	for (i = 0; i < nerr; i++)
 		sb_release(&errs[i]);
 	return nerr ? -1 : 0;

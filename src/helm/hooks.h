@@ -37,4 +37,8 @@ void helm_hooks_fill(struct arena *a, const struct manifest_sorted *s, struct he
  * (without the caller's "pre-upgrade hooks failed: " style prefix). */
 int helm_hooks_exec(const struct helm_hooks_ctx *x, struct helm_release *rel, const char *event, struct sb *err);
 
+/* hashicorp/go-multierror's ListFormatFunc, as Helm's kube client perform()
+ * reports the errors of a batch ("1 error occurred:\n\t* ...\n\n"). */
+void helm_multierror(struct sb *out, const struct sb *errs, size_t n);
+
 #endif

@@ -10,17 +10,6 @@
 #include "kube/resource.h"
 #include "value/codec.h"
 
-static const char *str_at(val v, const char *a, const char *b)
-{
-	val x;
-
-	if (v.kind != VAL_MAP || !val_map_get(v, a, strlen(a), &x))
-		return NULL;
-	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
-		return NULL;
-	return x.kind == VAL_STRING ? x.u.s : NULL;
-}
-
 static bool streq(struct helm_str s, const char *c)
 {
 	return s.p && s.n == strlen(c) && !memcmp(s.p, c, s.n);
@@ -57,9 +46,9 @@ int helm_plan_objects(struct kube_client *kc, struct kube_discovery *d, const ch
 		sb_release(&e);
 		if (o->v.kind != VAL_MAP)
 			continue;
-		o->api = str_at(o->v, "apiVersion", NULL);
-		o->kind = str_at(o->v, "kind", NULL);
-		o->name = str_at(o->v, "metadata", "name");
+		o->api = val_map_str(o->v, "apiVersion", NULL);
+		o->kind = val_map_str(o->v, "kind", NULL);
+		o->name = val_map_str(o->v, "metadata", "name");
 		if (!o->api || !o->kind || !o->name) {
 			sb_adds(err, "unable to build kubernetes objects from release manifest: Object 'Kind' is "
 				     "missing or metadata.name is missing");
@@ -75,7 +64,7 @@ int helm_plan_objects(struct kube_client *kc, struct kube_discovery *d, const ch
 			return -1;
 		}
 		if (r->namespaced) {
-			const char *own = str_at(o->v, "metadata", "namespace");
+			const char *own = val_map_str(o->v, "metadata", "namespace");
 
 			o->ns = own && *own ? own : ns;
 			val_map_set(a, map_child(a, o->v, "metadata"), "namespace", 9, val_cstr(a, o->ns));
@@ -299,7 +288,7 @@ int helm_plan_send(struct kube_client *kc, const struct helm_plan_req *req, bool
  * since it was read, instead of showing someone else's change as drift. */
 static int precondition(struct arena *a, struct helm_plan_req *req, val live, struct sb *err)
 {
-	const char *rv = str_at(live, "metadata", "resourceVersion");
+	const char *rv = val_map_str(live, "metadata", "resourceVersion");
 	val patch;
 
 	if (!rv)

@@ -68,17 +68,6 @@ static int by_uninstall_order(const void *x, const void *y)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-static const char *str_at(val v, const char *a, const char *b)
-{
-	val x;
-
-	if (v.kind != VAL_MAP || !val_map_get(v, a, strlen(a), &x))
-		return NULL;
-	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
-		return NULL;
-	return x.kind == VAL_STRING ? x.u.s : NULL;
-}
-
 /* The resource-policy annotation, lower-cased and trimmed, or NULL. */
 static bool policy_keep(val obj, bool *has)
 {
@@ -149,7 +138,7 @@ static int delete_resources(struct kube_client *kc, struct kube_discovery *known
 		d[nd].n = docs[i].n;
 		d[nd].pos = i;
 		d[nd].obj = obj;
-		d[nd].kind = str_at(obj, "kind", NULL);
+		d[nd].kind = val_map_str(obj, "kind", NULL);
 		if (!d[nd].kind)
 			d[nd].kind = "";
 		d[nd].rank = rank_of(d[nd].kind);
@@ -168,7 +157,7 @@ static int delete_resources(struct kube_client *kc, struct kube_discovery *known
 					   "\"propagationPolicy\":\"Background\"}";
 
 		if (policy_keep(d[i].obj, &has)) {
-			const char *name = str_at(d[i].obj, "metadata", "name");
+			const char *name = val_map_str(d[i].obj, "metadata", "name");
 			sb_addf(info, "[%s] %s\n", d[i].kind, name ? name : "");
 			continue;
 		}

@@ -34,17 +34,6 @@
 #include "kube/resource.h"
 #include "value/codec.h"
 
-static const char *str_at(val v, const char *a, const char *b)
-{
-	val x;
-
-	if (v.kind != VAL_MAP || !val_map_get(v, a, strlen(a), &x))
-		return NULL;
-	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
-		return NULL;
-	return x.kind == VAL_STRING ? x.u.s : NULL;
-}
-
 /* The release record as Helm builds it (createRelease / prepareUpgrade). */
 static struct helm_release *new_release(const struct helm_upgrade_in *in, int64_t version, bool install,
 					struct sb *err)
@@ -133,8 +122,8 @@ static bool crd_established(val crd)
 	    !val_map_get(st, "conditions", 10, &conds) || conds.kind != VAL_LIST)
 		return false;
 	for (i = 0; i < val_list_len(conds); i++) {
-		const char *t = str_at(val_list_at(conds, i), "type", NULL);
-		const char *v = str_at(val_list_at(conds, i), "status", NULL);
+		const char *t = val_map_str(val_list_at(conds, i), "type", NULL);
+		const char *v = val_map_str(val_list_at(conds, i), "status", NULL);
 
 		if (t && v && !strcmp(t, "Established"))
 			return !strcmp(v, "True");
@@ -239,17 +228,6 @@ static void go_err(const struct sb *kerr, struct sb *out)
 	kube_err_go_text(kerr->buf ? kerr->buf : "", kerr->len, out);
 }
 
-/* go-multierror's ListFormatFunc, the text of Helm's Create (perform). */
-static void multierror(struct sb *err, const struct sb *list, size_t n)
-{
-	if (n == 1)
-		sb_adds(err, "1 error occurred:\n\t");
-	else
-		sb_addf(err, "%zu errors occurred:\n\t", n);
-	sb_add(err, list->buf, list->len);
-	sb_adds(err, "\n\n");
-}
-
 /* Creates or patches the targets; deletes what left the chart.  Errors as
  * Helm's kube client words them: Create (a fresh install) attempts every
  * object and lists the failures; Update stops at a failed create ("failed
@@ -262,7 +240,7 @@ static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery
 	struct kube_client *kc = in->kc;
 	struct helm_plan_meta *m = helm_plan_meta_new(kc->a);
 	struct helm_plan_req req = HELM_PLAN_REQ_INIT;
-	struct sb errs = SB_INIT;
+	struct sb errs = SB_INIT, *list = arena_zalloc(kc->a, (ntgt ? ntgt : 1) * sizeof(*list));
 	size_t i, j, nerr = 0;
 	int rc = 0;
 
@@ -273,8 +251,7 @@ static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery
 				     lives[i], &req, &e) < 0 ||
 		    helm_plan_send(kc, &req, false, lives[i], NULL, NULL, &e) < 0) {
 			if (create) {
-				sb_adds(&errs, nerr++ ? "\n\t* " : "* ");
-				go_err(&e, &errs);
+				go_err(&e, &list[nerr++]);
 			} else if (req.verb == HELM_PLAN_CREATE) {
 				sb_adds(err, "failed to create resource: ");
 				go_err(&e, err);
@@ -291,12 +268,14 @@ static int apply_objects(const struct helm_upgrade_in *in, struct kube_discovery
 	helm_plan_req_release(&req);
 	if (rc == 0 && nerr) {
 		if (create)
-			multierror(err, &errs, nerr);
+			helm_multierror(err, list, nerr);
 		else
 			sb_add(err, errs.buf, errs.len);
 		rc = -1;
 	}
 	sb_release(&errs);
+	for (i = 0; create && i < nerr; i++)
+		sb_release(&list[i]);
 	if (rc < 0)
 		return -1;
 	/* deletions: in the previous release, not in this one */

@@ -4,22 +4,11 @@
 
 #include <string.h>
 
-static const char *str_at(val v, const char *a, const char *b)
-{
-	val x;
-
-	if (v.kind != VAL_MAP || !val_map_get(v, a, strlen(a), &x))
-		return NULL;
-	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
-		return NULL;
-	return x.kind == VAL_STRING ? x.u.s : NULL;
-}
-
 int kube_object_path(struct kube_client *c, struct kube_discovery *d, val obj, const char *default_ns,
 		     bool with_name, struct sb *path, struct sb *err)
 {
-	const char *api = str_at(obj, "apiVersion", NULL), *kind = str_at(obj, "kind", NULL);
-	const char *name = str_at(obj, "metadata", "name"), *ns = str_at(obj, "metadata", "namespace");
+	const char *api = val_map_str(obj, "apiVersion", NULL), *kind = val_map_str(obj, "kind", NULL);
+	const char *name = val_map_str(obj, "metadata", "name"), *ns = val_map_str(obj, "metadata", "namespace");
 	const struct kube_resource *r;
 
 	if (!api || !kind) {

@@ -327,3 +327,14 @@ const char *val_kind_name(enum val_kind k)
 	};
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
 }
+
+const char *val_map_str(val m, const char *a, const char *b)
+{
+	val x;
+
+	if (m.kind != VAL_MAP || !val_map_get(m, a, strlen(a), &x))
+		return NULL;
+	if (b && (x.kind != VAL_MAP || !val_map_get(x, b, strlen(b), &x)))
+		return NULL;
+	return x.kind == VAL_STRING ? x.u.s : NULL;
+}

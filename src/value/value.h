@@ -138,6 +138,10 @@ void val_map_set(struct arena *a, val m, const char *key, size_t klen, val v);
 val *val_map_ref(val m, const char *key, size_t klen);
 bool val_map_get(val m, const char *key, size_t klen, val *out);
 bool val_map_del(val m, const char *key, size_t klen);
+/* The string at m[a] (or m[a][b] when b is not NULL), NULL when a map or
+ * the string is missing: what manifest code reads (apiVersion, kind,
+ * metadata.name, ...). */
+const char *val_map_str(val m, const char *a, const char *b);
 static inline const struct val_map_entry *val_map_entry_at(val m, size_t i)
 {
 	return &m.u.m->entries[i];
