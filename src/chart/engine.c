@@ -665,13 +665,17 @@ static int f_tpl(struct tmpl_exec *x, val *a, size_t n, val *out)
 	tmpl_set_clone(clone, x->set);
 	const char *text = arena_memdup(x->a, a[0].u.s, a[0].len);
 	struct sb err = SB_INIT, buf = SB_INIT;
+	struct tmpl_tree *tree = NULL;
 	int rc = 0;
-	if (tmpl_parse(clone, "gotpl", 5, text, a[0].len, &err) < 0) {
+	/* Execute runs the tree just parsed, not the set's "gotpl": an empty
+	 * text leaves the outer tpl's "gotpl" in the set (associate) and must
+	 * render "", not the outer text again */
+	if (tmpl_parse_top(clone, "gotpl", 5, text, a[0].len, &tree, &err) < 0) {
 		struct sb q = SB_INIT;
 		strconv_append_quote(&q, a[0].u.s, a[0].len);
 		rc = tmpl_fail(x, "cannot parse template %s: %s", q.buf, err.buf);
 		sb_release(&q);
-	} else if (tmpl_execute(clone, "gotpl", 5, a[1], &buf, &err, r, engine_type_of) < 0) {
+	} else if (tmpl_execute_tree(clone, tree, a[1], &buf, &err, r, engine_type_of) < 0) {
 		struct sb q = SB_INIT;
 		strconv_append_quote(&q, a[0].u.s, a[0].len);
 		rc = tmpl_fail(x, "error during tpl function execution for %s: %s", q.buf, err.buf);

@@ -934,6 +934,12 @@ int tmpl_execute(struct tmpl_set *s, const char *name, size_t n, val data, struc
 		strconv_append_quote(err, root, strlen(root));
 		return TMPL_ENOTEMPLATE;
 	}
+	return tmpl_execute_tree(s, t, data, out, err, host, type_of);
+}
+
+int tmpl_execute_tree(struct tmpl_set *s, const struct tmpl_tree *t, val data, struct sb *out, struct sb *err,
+		      void *host, const struct tmpl_type *(*type_of)(void *, uint8_t))
+{
 	struct tmpl_exec *x = arena_zalloc(s->arena, sizeof(*x));
 	x->set = s;
 	x->a = s->arena;

@@ -1065,6 +1065,12 @@ static bool run_parse(struct shared *sh, struct tp *top)
 int tmpl_parse(struct tmpl_set *s, const char *name, size_t nlen, const char *text, size_t tlen,
 	       struct sb *err)
 {
+	return tmpl_parse_top(s, name, nlen, text, tlen, NULL, err);
+}
+
+int tmpl_parse_top(struct tmpl_set *s, const char *name, size_t nlen, const char *text, size_t tlen,
+		   struct tmpl_tree **tree, struct sb *err)
+{
 	struct shared *sh = arena_zalloc(s->arena, sizeof(*sh));
 	sh->set = s;
 	sh->a = s->arena;
@@ -1079,5 +1085,7 @@ int tmpl_parse(struct tmpl_set *s, const char *name, size_t nlen, const char *te
 	if (!run_parse(sh, top))
 		return -1;
 	commit(s, &sh->pending);
+	if (tree)
+		*tree = top->tree;
 	return 0;
 }

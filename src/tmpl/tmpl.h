@@ -88,6 +88,12 @@ void tmpl_set_init(struct tmpl_set *s, struct arena *a, const struct tmpl_funcs 
 int tmpl_parse(struct tmpl_set *s, const char *name, size_t nlen, const char *text, size_t tlen,
 	       struct sb *err);
 
+/* tmpl_parse that also gives the tree parsed from text itself (Go's
+ * t.New(name).Parse(text) leaves it in t.Tree even when the set keeps an
+ * older non-empty definition of name: an empty text executes as ""). */
+int tmpl_parse_top(struct tmpl_set *s, const char *name, size_t nlen, const char *text, size_t tlen,
+		   struct tmpl_tree **tree, struct sb *err);
+
 struct tmpl_tree *tmpl_lookup(const struct tmpl_set *s, const char *name, size_t n);
 
 /* A cheap Template.Clone(): a child set whose own definitions shadow the
@@ -147,6 +153,9 @@ struct tmpl_exec {
  * in err (output written so far stays in out, as Go leaves it). */
 int tmpl_execute(struct tmpl_set *s, const char *name, size_t n, val data, struct sb *out,
 		 struct sb *err, void *host, const struct tmpl_type *(*type_of)(void *, uint8_t));
+/* t.Execute(out, data) of a tree from tmpl_parse_top. */
+int tmpl_execute_tree(struct tmpl_set *s, const struct tmpl_tree *t, val data, struct sb *out, struct sb *err,
+		      void *host, const struct tmpl_type *(*type_of)(void *, uint8_t));
 /* tmpl_execute's return for "no template NAME associated with ...", which
  * Go returns as a plain error rather than an ExecError. */
 #define TMPL_ENOTEMPLATE (-2)

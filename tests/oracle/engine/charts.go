@@ -70,6 +70,12 @@ var chartsFlow = []string{
 	`{{ tpl "{{ .Template.Name }}" . }}`,
 	`{{ tpl "{{ $.Values.name }}" .Values }}`,
 	`{{ tpl "{{ .name }}" .Values }}`,
+	// tpl of an empty / define-only text inside a tpl: Execute runs the new
+	// (empty) tree, the set keeps the outer "gotpl"
+	`{{ tpl "v{{ tpl \"\" . }}w" . }}`,
+	`{{ tpl "v{{ tpl \"{{/* c */}}\" . }}w{{ tpl \"{{ define \\\"z\\\" }}Z{{ end }}\" . }}" . }}`,
+	`{{ tpl "{{ define \"z\" }}zz{{ end }}" . }}|{{ tpl "  " . }}|`,
+	`{{ tpl "a{{ tpl \"{{ define \\\"q\\\" }}Q{{ end }}\" . }}b{{ include \"q\" . }}" . }}`,
 	`{{ range .Values.list }}{{ required "each" $.Values.missing }}{{ end }}`,
 	`{{ range .Values.list }}{{ required (printf "need %s" .) $.Values.missing }}{{ end }}`,
 	`{{ fail "a \"quoted\" msg\nnewline\ttab" }}`,
