@@ -56,6 +56,8 @@ static val meta_strings(struct arena *a, val meta, const char *key)
 {
 	val v = get_field(meta, key);
 	val l = val_typed(val_list_new(a, 0), GT_STRINGS);
+	if (v.kind != VAL_LIST)
+		l.flags |= VAL_F_GO_NIL; /* absent from Chart.yaml: a nil []string (toJson null) */
 	if (v.kind == VAL_LIST)
 		for (size_t i = 0; i < val_list_len(v); i++)
 			if (val_list_at(v, i).kind == VAL_STRING)
@@ -530,6 +532,13 @@ static bool json_empty(val v)
 	}
 }
 
+/* json tags of chart.Maintainer and chart.Dependency, in field order, and
+ * which of them are omitempty */
+static const char *const maintainer_json[] = { "name", "email", "url" };
+static const char *const dependency_json[] = { "name", "version", "repository", "condition",
+					       "tags", "enabled", "import-values", "alias" };
+static const bool dependency_omit[] = { false, true, false, true, true, true, true, true };
+
 /* json tags of version.BuildInfo, in field order */
 static const char *const buildinfo_json[] = { "version", "git_commit", "git_tree_state", "go_version" };
 
@@ -579,6 +588,18 @@ val engine_plain(struct arena *a, val v)
 	}
 	case GT_HELMVERSION:
 		return plain_struct(a, v, buildinfo_json, 4, true);
+	case GT_MAINTAINER:
+		return plain_struct(a, v, maintainer_json, 3, true);
+	case GT_DEPENDENCY: {
+		val m = val_map_new(a, cnt);
+		m.flags = VAL_F_STRUCT;
+		for (size_t i = 0; i < cnt && i < 8; i++) {
+			val f = val_map_entry_at(v, i)->v;
+			if (!(dependency_omit[i] && json_empty(f)))
+				val_map_set(a, m, dependency_json[i], strlen(dependency_json[i]), engine_plain(a, f));
+		}
+		return m;
+	}
 	case FN_GT_TIME:
 		return fn_time_plain(a, v);
 	case FN_GT_SEMVER:
@@ -755,6 +776,8 @@ static val chart_meta_struct(struct arena *a, const struct chart *c)
 	set_field(a, m, "Keywords", meta_strings(a, meta, "keywords"));
 	val maint = val_typed(val_list_new(a, 0), GT_MAINTAINERS);
 	val ml = get_field(meta, "maintainers");
+	if (ml.kind != VAL_LIST)
+		maint.flags |= VAL_F_GO_NIL;
 	if (ml.kind == VAL_LIST) {
 		for (size_t i = 0; i < val_list_len(ml); i++) {
 			val e = val_list_at(ml, i);
@@ -775,6 +798,8 @@ static val chart_meta_struct(struct arena *a, const struct chart *c)
 	set_field(a, m, "Deprecated", val_bool(dep.kind == VAL_BOOL && dep.u.b));
 	val ann = val_typed(val_map_new(a, 0), GT_STRING_MAP);
 	val am = get_field(meta, "annotations");
+	if (am.kind != VAL_MAP)
+		ann.flags |= VAL_F_GO_NIL;
 	if (am.kind == VAL_MAP)
 		for (size_t i = 0; i < val_map_len(am); i++) {
 			const struct val_map_entry *e = val_map_entry_at(am, i);
@@ -785,6 +810,8 @@ static val chart_meta_struct(struct arena *a, const struct chart *c)
 	set_field(a, m, "KubeVersion", meta_string(a, meta, "kubeVersion"));
 	val deps = val_typed(val_list_new(a, 0), GT_DEPENDENCIES);
 	val dl = get_field(meta, "dependencies");
+	if (dl.kind != VAL_LIST)
+		deps.flags |= VAL_F_GO_NIL;
 	if (dl.kind == VAL_LIST) {
 		for (size_t i = 0; i < val_list_len(dl); i++) {
 			val e = val_list_at(dl, i);

@@ -74,6 +74,9 @@ static val strings_list(struct tmpl_exec *x, size_t cap)
  * else as a one-element list. */
 static val strslice(struct tmpl_exec *x, val v)
 {
+	/* Sprig's strslice returns a []string as it is: a nil one stays nil */
+	if (v.kind == VAL_LIST && v.gotype == GT_STRINGS)
+		return v;
 	if (v.kind == VAL_LIST) {
 		val l = strings_list(x, val_list_len(v));
 		for (size_t i = 0; i < val_list_len(v); i++) {

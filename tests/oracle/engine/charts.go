@@ -70,6 +70,11 @@ var chartsFlow = []string{
 	`{{ tpl "{{ .Template.Name }}" . }}`,
 	`{{ tpl "{{ $.Values.name }}" .Values }}`,
 	`{{ tpl "{{ .name }}" .Values }}`,
+	// .Chart's sub-structs through encoding/json (json tags, omitempty, nil slices)
+	`{{ .Chart.Maintainers | toJson }}|{{ .Chart.Dependencies | toJson }}|{{ .Chart.Keywords | toJson }}`,
+	`{{ .Chart.Annotations | toJson }}|{{ .Chart.Sources | toJson }}|{{ .Chart.Keywords | toStrings | toJson }}`,
+	`{{ .Chart | toYaml }}`,
+	`{{ .Chart.Maintainers | toYaml }}{{ .Chart.Dependencies | toPrettyJson }}`,
 	// tpl of an empty / define-only text inside a tpl: Execute runs the new
 	// (empty) tree, the set keeps the outer "gotpl"
 	`{{ tpl "v{{ tpl \"\" . }}w" . }}`,
