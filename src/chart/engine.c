@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/quote.h"
+#include "chart/glob.h"
 #include "funcs/crypto_rsa.h"
 #include "funcs/fn_crypto.h"
 #include "funcs/fn_numbers.h"
@@ -201,88 +202,20 @@ static int m_files_get(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return 0;
 }
 
-/* gobwas/glob with '/' as separator: * ? [..] [!..] {a,b} ** and \ escapes. */
-static bool glob_match(const char *p, const char *pe, const char *s, const char *se)
-{
-	while (p < pe) {
-		char c = *p;
-		if (c == '*') {
-			bool super = p + 1 < pe && p[1] == '*';
-			const char *rest = p + (super ? 2 : 1);
-			for (const char *t = s;; t++) {
-				if (glob_match(rest, pe, t, se))
-					return true;
-				if (t == se || (!super && *t == '/'))
-					return false;
-			}
-		}
-		if (s == se)
-			return false;
-		if (c == '?') {
-			if (*s == '/')
-				return false;
-			p++;
-			s++;
-			continue;
-		}
-		if (c == '[') {
-			const char *q = p + 1;
-			bool neg = q < pe && *q == '!';
-			if (neg)
-				q++;
-			bool hit = false;
-			while (q < pe && *q != ']') {
-				char lo = *q, hi = lo;
-				if (q + 2 < pe && q[1] == '-' && q[2] != ']') {
-					hi = q[2];
-					q += 3;
-				} else {
-					q++;
-				}
-				if (*s >= lo && *s <= hi)
-					hit = true;
-			}
-			if (hit == neg || *s == '/')
-				return false;
-			p = q < pe ? q + 1 : q;
-			s++;
-			continue;
-		}
-		if (c == '{') {
-			const char *end = memchr(p, '}', (size_t)(pe - p));
-			if (!end)
-				return false;
-			const char *alt = p + 1;
-			for (const char *q = alt; q <= end; q++) {
-				if (q == end || *q == ',') {
-					size_t al = (size_t)(q - alt);
-					if ((size_t)(se - s) >= al && memcmp(s, alt, al) == 0 &&
-					    glob_match(end + 1, pe, s + al, se))
-						return true;
-					alt = q + 1;
-				}
-			}
-			return false;
-		}
-		if (c == '\\' && p + 1 < pe)
-			c = *++p;
-		if (*s != c)
-			return false;
-		p++;
-		s++;
-	}
-	return s == se;
-}
-
+/* engine/files.go Glob: gobwas/glob Compile(pattern, '/'), "**" on error
+ * (chart/glob.c).  A path on which gobwas would panic (Helm's template then
+ * fails) is left out. */
 static int m_files_glob(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	val r = val_typed(val_map_new(x->a, 0), GT_FILES);
 	size_t cnt = val_map_len(a[0]);
+	struct glob *g = glob_compile(x->a, a[1].u.s, a[1].len, NULL);
 	for (size_t i = 0; i < cnt; i++) {
 		const struct val_map_entry *e = val_map_entry_at(a[0], i);
-		if (glob_match(a[1].u.s, a[1].u.s + a[1].len, e->key, e->key + e->klen))
+		if (glob_match(g, e->key, e->klen) == 1)
 			val_map_set(x->a, r, e->key, e->klen, e->v);
 	}
+	glob_release(g);
 	*out = r;
 	return 0;
 }
