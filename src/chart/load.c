@@ -6,15 +6,19 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/pathmatch.h"
+#include "base/quote.h"
+#include "base/strconv.h"
 #include "base/xalloc.h"
 #include "value/codec.h"
 
@@ -417,6 +421,90 @@ static const char *meta_str(val meta, const char *k, size_t *n)
 	return "";
 }
 
+/* sigs.k8s.io/yaml convertToJSONableObject: a YAML number or bool bound for a
+ * Go string field becomes its text (ints in base 10, floats as
+ * FormatFloat(f, 'g', -1, 32), bools "true"/"false"), so `appVersion: 1.0`
+ * loads as "1".  Other kinds are left for check_metadata_types to refuse. */
+static void scalar_to_string(struct arena *a, val *v)
+{
+	struct sb t = SB_INIT;
+	if (v->kind == VAL_INT) {
+		strconv_format_int(&t, v->u.i, 10);
+	} else if (v->kind == VAL_BOOL) {
+		sb_adds(&t, v->u.b ? "true" : "false");
+	} else if (v->kind == VAL_FLOAT) {
+		float f = (float)v->u.f;
+		if (isnan(f)) {
+			sb_adds(&t, "NaN");
+		} else if (isinf(f)) {
+			sb_adds(&t, f > 0 ? "+Inf" : "-Inf");
+		} else {
+			/* the shortest decimal that reads back as this float32, then
+			 * Go's shortest 'g' layout of it (exponent when < -4 or >= 6) */
+			double d = f;
+			for (int p = 0; p < 9; p++) {
+				sb_reset(&t);
+				strconv_format_float(&t, (double)f, 'e', p);
+				d = strtod(t.buf, NULL);
+				if ((float)d == f)
+					break;
+			}
+			sb_reset(&t);
+			strconv_format_float(&t, d, 'g', -1);
+		}
+	} else {
+		return;
+	}
+	*v = val_str(a, t.buf, t.len);
+	sb_release(&t);
+}
+
+static void strings_in(struct arena *a, val m, const char *const *keys, size_t nkeys)
+{
+	if (m.kind != VAL_MAP)
+		return;
+	for (size_t i = 0; i < nkeys; i++) {
+		val *v = val_map_ref(m, keys[i], strlen(keys[i]));
+		if (v)
+			scalar_to_string(a, v);
+	}
+}
+
+static void string_list(struct arena *a, val *l)
+{
+	if (l && l->kind == VAL_LIST)
+		for (size_t i = 0; i < val_list_len(*l); i++)
+			scalar_to_string(a, &l->u.l->items[i]);
+}
+
+/* The string fields of chart.Metadata, its Maintainers and Dependencies. */
+static void coerce_metadata(struct arena *a, val meta)
+{
+	static const char *const md[] = { "name", "home", "version", "description", "icon", "apiVersion",
+					  "condition", "tags", "appVersion", "kubeVersion", "type" };
+	static const char *const mt[] = { "name", "email", "url" };
+	static const char *const dp[] = { "name", "version", "repository", "condition", "alias" };
+	val *v;
+	if (meta.kind != VAL_MAP)
+		return;
+	strings_in(a, meta, md, sizeof(md) / sizeof(md[0]));
+	string_list(a, val_map_ref(meta, "sources", 7));
+	string_list(a, val_map_ref(meta, "keywords", 8));
+	if ((v = val_map_ref(meta, "annotations", 11)) && v->kind == VAL_MAP)
+		for (size_t i = 0; i < val_map_len(*v); i++)
+			scalar_to_string(a, &v->u.m->entries[i].v);
+	if ((v = val_map_ref(meta, "maintainers", 11)) && v->kind == VAL_LIST)
+		for (size_t i = 0; i < val_list_len(*v); i++)
+			strings_in(a, val_list_at(*v, i), mt, sizeof(mt) / sizeof(mt[0]));
+	if ((v = val_map_ref(meta, "dependencies", 12)) && v->kind == VAL_LIST)
+		for (size_t i = 0; i < val_list_len(*v); i++) {
+			val d = val_list_at(*v, i);
+			strings_in(a, d, dp, sizeof(dp) / sizeof(dp[0]));
+			if (d.kind == VAL_MAP)
+				string_list(a, val_map_ref(d, "tags", 4));
+		}
+}
+
 /* json.Unmarshal of Chart.yaml into chart.Metadata: the fields that must
  * be strings / lists / maps, with Go's type error. */
 static int check_metadata_types(val meta, const char *file, struct sb *err)
@@ -438,10 +526,169 @@ static int check_metadata_types(val meta, const char *file, struct sb *err)
 	return 0;
 }
 
-static int validate(const struct chart *c, struct sb *err)
+/* unicode.IsSpace beyond ASCII, and the non-ASCII runes unicode.IsPrint
+ * refuses that charts could plausibly hold: C1 controls, format characters
+ * (Cf), private use.  Unassigned code points are not tracked. */
+static bool rune_is_space(uint32_t r)
 {
+	return r == 0x85 || r == 0xA0 || r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 ||
+	       r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000;
+}
+
+static bool rune_unprintable(uint32_t r)
+{
+	return (r >= 0x80 && r < 0xA0) || r == 0xAD || (r >= 0x600 && r <= 0x605) || r == 0x61C || r == 0x6DD ||
+	       r == 0x70F || r == 0x180E || (r >= 0x200B && r <= 0x200F) || (r >= 0x202A && r <= 0x202E) ||
+	       (r >= 0x2060 && r <= 0x2064) || (r >= 0x2066 && r <= 0x206F) || r == 0xFEFF ||
+	       (r >= 0xFFF9 && r <= 0xFFFB) || (r >= 0xE000 && r <= 0xF8FF) || r >= 0xF0000;
+}
+
+/* One UTF-8 rune at p (n > 0 bytes left): its length, or 0 when invalid
+ * (Go decodes that byte as U+FFFD). */
+static size_t utf8_rune(const unsigned char *p, size_t n, uint32_t *r)
+{
+	size_t len = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 :
+		     (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	uint32_t v = len == 1 ? p[0] : len == 2 ? p[0] & 0x1F : len == 3 ? p[0] & 0x0F : p[0] & 0x07;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (p[i] & 0x3F);
+	}
+	static const uint32_t min[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (v < min[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*r = v;
+	return len;
+}
+
+/* pkg/chart/metadata.go sanitizeString: whitespace runes become ' ',
+ * unprintable ones are dropped, invalid bytes become U+FFFD. */
+static void sanitize(struct arena *a, val *v)
+{
+	if (!v || v->kind != VAL_STRING)
+		return;
+	const unsigned char *p = (const unsigned char *)v->u.s;
+	size_t n = v->len, i = 0;
+	for (; i < n && p[i] >= 0x20 && p[i] < 0x7F; i++)
+		;
+	if (i == n)
+		return; /* printable ASCII: unchanged */
+	struct sb t = SB_INIT;
+	sb_add(&t, v->u.s, i);
+	while (i < n) {
+		uint32_t r;
+		size_t l = utf8_rune(p + i, n - i, &r);
+		if (l == 0) {
+			sb_adds(&t, "\xef\xbf\xbd");
+			i++;
+			continue;
+		}
+		if ((r >= 9 && r <= 13) || r == ' ' || rune_is_space(r))
+			sb_addc(&t, ' ');
+		else if (r >= 0x20 && r != 0x7F && !rune_unprintable(r))
+			sb_add(&t, v->u.s + i, l);
+		i += l;
+	}
+	*v = val_str(a, t.buf ? t.buf : "", t.len);
+	sb_release(&t);
+}
+
+static void sanitize_list(struct arena *a, val *l)
+{
+	if (l && l->kind == VAL_LIST)
+		for (size_t i = 0; i < val_list_len(*l); i++)
+			sanitize(a, &l->u.l->items[i]);
+}
+
+static bool alias_ok(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-')
+			return false;
+	return true;
+}
+
+/* The tail of Metadata.Validate: maintainers and dependencies (Maintainer /
+ * Dependency .Validate, then the unique name-or-alias rule). */
+static int validate_lists(struct arena *a, val meta, struct sb *err)
+{
+	val *l = val_map_ref(meta, "maintainers", 11);
+	for (size_t i = 0; l && l->kind == VAL_LIST && i < val_list_len(*l); i++) {
+		val m = val_list_at(*l, i);
+		if (m.kind == VAL_NULL) {
+			sb_adds(err, "validation: maintainers must not contain empty or null nodes");
+			return -1;
+		}
+		if (m.kind != VAL_MAP)
+			continue;
+		sanitize(a, val_map_ref(m, "name", 4));
+		sanitize(a, val_map_ref(m, "email", 5));
+		sanitize(a, val_map_ref(m, "url", 3));
+	}
+	l = val_map_ref(meta, "dependencies", 12);
+	if (!l || l->kind != VAL_LIST)
+		return 0;
+	size_t nd = val_list_len(*l);
+	for (size_t i = 0; i < nd; i++) {
+		val d = val_list_at(*l, i), *f;
+		if (d.kind == VAL_NULL) {
+			sb_adds(err, "validation: dependencies must not contain empty or null nodes");
+			return -1;
+		}
+		if (d.kind != VAL_MAP)
+			continue;
+		sanitize(a, val_map_ref(d, "name", 4));
+		sanitize(a, val_map_ref(d, "version", 7));
+		sanitize(a, val_map_ref(d, "repository", 10));
+		sanitize(a, val_map_ref(d, "condition", 9));
+		sanitize_list(a, val_map_ref(d, "tags", 4));
+		f = val_map_ref(d, "alias", 5);
+		if (f && f->kind == VAL_STRING && f->len && !alias_ok(f->u.s, f->len)) {
+			size_t n;
+			const char *nm = meta_str(d, "name", &n);
+			sb_adds(err, "validation: dependency ");
+			strconv_append_quote(err, nm, n);
+			sb_adds(err, " has disallowed characters in the alias");
+			return -1;
+		}
+		/* a map keyed by name-or-alias: a later duplicate of an earlier key */
+		size_t kn;
+		const char *k = meta_str(d, "alias", &kn);
+		if (!kn)
+			k = meta_str(d, "name", &kn);
+		for (size_t j = 0; j < i; j++) {
+			size_t pn;
+			val pd = val_list_at(*l, j);
+			const char *pk = meta_str(pd, "alias", &pn);
+			if (!pn)
+				pk = meta_str(pd, "name", &pn);
+			if (pn == kn && memcmp(pk, k, kn) == 0) {
+				sb_adds(err, "validation: more than one dependency with name or alias ");
+				strconv_append_quote(err, k, kn);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int validate(struct arena *a, const struct chart *c, struct sb *err)
+{
+	static const char *const san[] = { "name", "description", "home", "icon", "condition", "tags",
+					   "appVersion", "kubeVersion" };
 	size_t n;
 	const char *s;
+	if (c->meta.kind == VAL_MAP) {
+		for (size_t i = 0; i < sizeof(san) / sizeof(san[0]); i++)
+			sanitize(a, val_map_ref(c->meta, san[i], strlen(san[i])));
+		sanitize_list(a, val_map_ref(c->meta, "sources", 7));
+		sanitize_list(a, val_map_ref(c->meta, "keywords", 8));
+	}
 	meta_str(c->meta, "apiVersion", &n);
 	if (n == 0) {
 		sb_adds(err, "validation: chart.metadata.apiVersion is required");
@@ -466,11 +713,11 @@ static int validate(const struct chart *c, struct sb *err)
 		return -1;
 	}
 	s = meta_str(c->meta, "type", &n);
-	if (n && !(n == 11 && strncasecmp(s, "application", 11) == 0) && !(n == 7 && strncasecmp(s, "library", 7) == 0)) {
+	if (n && !(n == 11 && memcmp(s, "application", 11) == 0) && !(n == 7 && memcmp(s, "library", 7) == 0)) {
 		sb_adds(err, "validation: chart.metadata.type must be application or library");
 		return -1;
 	}
-	return 0;
+	return c->meta.kind == VAL_MAP ? validate_lists(a, c->meta, err) : 0;
 }
 
 static void add_file(struct arena *a, struct chart_file **arr, size_t *n, size_t *cap, const struct bfile *f)
@@ -554,6 +801,7 @@ static int load_files(struct arena *a, struct bfile *files, size_t nfiles, struc
 			sb_release(&e);
 			return -1;
 		}
+		coerce_metadata(a, c->meta);
 		if (check_metadata_types(c->meta, "Chart.yaml", err) < 0)
 			return -1;
 		have_meta = true;
@@ -598,6 +846,7 @@ static int load_files(struct arena *a, struct bfile *files, size_t nfiles, struc
 				c->meta = val_map_new(a, 0);
 				have_meta = true;
 			}
+			coerce_metadata(a, req);
 			val deps;
 			if (val_map_get(req, "dependencies", 12, &deps))
 				val_map_set(a, c->meta, "dependencies", 12, deps);
@@ -648,7 +897,7 @@ static int load_files(struct arena *a, struct bfile *files, size_t nfiles, struc
 	if (!have_meta) {
 		sb_adds(err, "Chart.yaml file is missing");
 		rc = -1;
-	} else if (validate(c, err) < 0) {
+	} else if (validate(a, c, err) < 0) {
 		rc = -1;
 	}
 	for (size_t k = 0; rc == 0 && k < nsub; k++) {

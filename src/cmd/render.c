@@ -137,6 +137,24 @@ static int postrender(struct arena *a, val rendered, const char *name, const cha
 	return 0;
 }
 
+/* cmd/helm/install.go (helm template) after loading: checkIfInstallable, an
+ * exact "" or "application" type, and the deprecation warning.  Only for
+ * --plain: helm-controller calls action.Install directly, without them. */
+static bool chart_installable(const struct chart *c, struct sb *err)
+{
+	val v;
+	if (c->meta.kind != VAL_MAP)
+		return true;
+	if (val_map_get(c->meta, "type", 4, &v) && v.kind == VAL_STRING && v.len &&
+	    !(v.len == 11 && memcmp(v.u.s, "application", 11) == 0)) {
+		sb_addf(err, "%.*s charts are not installable", (int)v.len, v.u.s);
+		return false;
+	}
+	if (val_map_get(c->meta, "deprecated", 10, &v) && v.kind == VAL_BOOL && v.u.b)
+		fputs("WARNING: This chart is deprecated\n", stderr);
+	return true;
+}
+
 int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err)
 {
 	struct arena *a = ctx->arena;
@@ -198,13 +216,9 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 	out->release = release;
 	out->namespace = ns;
 	out->config = user;
-	if (!valid_release_name(release)) {
-		sb_addf(err, "release name \"%s\": invalid release name, must match regex "
-			     "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length "
-			     "must not be longer than 53", release);
-		goto fail;
-	}
 	if (chart_load(a, ".", &out->chart, err) < 0)
+		goto fail;
+	if (in->plain && !chart_installable(out->chart, err))
 		goto fail;
 	if (values_check_deps(out->chart, err) < 0) {
 		struct sb e = SB_INIT;
@@ -213,6 +227,13 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 		sb_reset(err);
 		sb_add(err, e.buf, e.len);
 		sb_release(&e);
+		goto fail;
+	}
+	/* action.Install.Run availableName: after loading and the dependency check */
+	if (!valid_release_name(release)) {
+		sb_addf(err, "release name \"%s\": invalid release name, must match regex "
+			     "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length "
+			     "must not be longer than 53", release);
 		goto fail;
 	}
 	rc = values_for_render(a, out->chart, user, &values, &warn, err);
