@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "cmd/cmd.h"
 #include "flux/hr.h"
 #include "kube/client.h"
@@ -45,14 +46,6 @@ static void now_rfc3339nano(struct sb *out)
 		sb_addf(out, "%c%02ld:%02ld", off < 0 ? '-' : '+', (off < 0 ? -off : off) / 3600,
 			((off < 0 ? -off : off) % 3600) / 60);
 	}
-}
-
-static long long mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 struct wait_ctx {
@@ -112,7 +105,7 @@ static int wait_for(struct kube_client *kc, const char *group, const char *versi
 
 	for (;;) {
 		struct sb path = SB_INIT;
-		long long left = deadline - mono_ns();
+		long long left = deadline - clock_mono_ns();
 		int rc;
 
 		if (left <= 0)
@@ -234,7 +227,7 @@ int cmd_reconcile(int argc, const char **argv, struct cli_ctx *ctx)
 	const struct reconcile_opts *o = ctx->opts;
 	const char *name = argv[0], *ns;
 	long long timeout = o->timeout_ns > 0 ? o->timeout_ns : DEFAULT_TIMEOUT_NS;
-	long long deadline = mono_ns() + timeout;
+	long long deadline = clock_mono_ns() + timeout;
 	struct kube_client kc;
 	struct sb path = SB_INIT, err = SB_INIT, ts = SB_INIT;
 	val hr, susp;

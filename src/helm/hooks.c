@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "kube/resource.h"
 #include "value/codec.h"
 
@@ -145,22 +146,6 @@ static int build(const struct helm_hooks_ctx *x, struct helm_str manifest, struc
 	return 0;
 }
 
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void sleep_ns(long long ns)
-{
-	struct timespec ts = { (time_t)(ns / 1000000000LL), (long)(ns % 1000000000LL) };
-
-	if (ns > 0)
-		nanosleep(&ts, NULL);
-}
-
 /* KubeClient.Delete (background propagation, NotFound ignored) and then
  * WaitForDelete: a GET every 2 s (the first at once) until every object is
  * gone or timeout. */
@@ -193,7 +178,7 @@ static int delete_objects(const struct helm_hooks_ctx *x, const struct hobj *obj
 	}
 	if (nerr)
 		return -1;
-	deadline = now_ns() + x->timeout_ns;
+	deadline = clock_mono_ns() + x->timeout_ns;
 	for (;;) {
 		bool gone = true;
 
@@ -212,12 +197,12 @@ static int delete_objects(const struct helm_hooks_ctx *x, const struct hobj *obj
 		}
 		if (gone)
 			return 0;
-		if (now_ns() + 2000000000LL > deadline) {
-			sleep_ns(deadline - now_ns());
+		if (clock_mono_ns() + 2000000000LL > deadline) {
+			clock_sleep_ns(deadline - clock_mono_ns());
 			sb_adds(err, "context deadline exceeded");
 			return -1;
 		}
-		sleep_ns(2000000000LL);
+		clock_sleep_ns(2000000000LL);
 	}
 }
 
@@ -349,7 +334,7 @@ static void watch_one(const struct helm_hooks_ctx *x, const struct hobj *o, stru
 	struct kube_client *kc = x->kc;
 	struct watch_ctx w = { kc->a, o->kind, o->name, why, NULL, false, false };
 	/* ContextWithOptionalTimeout: no timeout given, no deadline */
-	long long deadline = x->timeout_ns > 0 ? now_ns() + x->timeout_ns : LLONG_MAX;
+	long long deadline = x->timeout_ns > 0 ? clock_mono_ns() + x->timeout_ns : LLONG_MAX;
 	struct sb base = SB_INIT, path = SB_INIT, e = SB_INIT;
 	val list, items;
 	size_t i;
@@ -377,7 +362,7 @@ relist:
 		for (i = 0; i < val_list_len(items) && !w.done; i++)
 			w.done = judge(&w, val_list_at(items, i));
 	while (!w.done) {
-		long long left = deadline - now_ns();
+		long long left = deadline - clock_mono_ns();
 		long secs;
 		int rc;
 
@@ -407,7 +392,7 @@ relist:
 		if (w.expired)
 			goto relist;
 		if (rc < 0) {
-			if (now_ns() >= deadline) {
+			if (clock_mono_ns() >= deadline) {
 				sb_reset(&e);
 				continue;
 			}

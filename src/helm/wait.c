@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "base/xalloc.h"
 #include "cli/opt.h"
 #include "helm/ready.h"
@@ -61,22 +62,6 @@ struct waiter {
 	unsigned frame_lines;
 	long long start, timeout;
 };
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static void sleep_ns(long long ns)
-{
-	struct timespec ts = { (time_t)(ns / 1000000000LL), (long)(ns % 1000000000LL) };
-
-	while (ns > 0 && nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
 
 static const char *mstr(struct arena *a, val m, const char *k1, const char *k2)
 {
@@ -486,7 +471,7 @@ static void frame(struct waiter *w, int final, long long now)
 
 static void show(struct waiter *w, int final)
 {
-	long long now = now_ns();
+	long long now = clock_mono_ns();
 
 	if (!w->out || !w->ntracked)
 		return;
@@ -624,7 +609,7 @@ int helm_wait_ready(struct kube_client *kc, struct kube_discovery *d, val objs, 
 	w.tty = tty;
 	w.color = tty && !nc;
 	w.timeout = timeout_ns;
-	w.start = now_ns();
+	w.start = clock_mono_ns();
 	deadline = w.start + timeout_ns;
 	arena_init(&w.pa);
 	setup(&w, objs);
@@ -647,7 +632,7 @@ int helm_wait_ready(struct kube_client *kc, struct kube_discovery *d, val objs, 
 		goto out;
 	}
 	for (;;) {
-		long long t0 = now_ns(), next = t0 + POLL_NS, now;
+		long long t0 = clock_mono_ns(), next = t0 + POLL_NS, now;
 		int c = poll_once(&w, err);
 
 		if (!w.tty || !c)
@@ -661,18 +646,18 @@ int helm_wait_ready(struct kube_client *kc, struct kube_discovery *d, val objs, 
 			show(&w, -1);
 			goto out;
 		}
-		while ((now = now_ns()) < next && now < deadline) {
+		while ((now = clock_mono_ns()) < next && now < deadline) {
 			long long step = (next < deadline ? next : deadline) - now;
 			/* the live view's clock moves on whole seconds */
 			long long tick = w.start + ((now - w.start) / TICK_NS + 1) * TICK_NS - now;
 
 			if (w.tty && w.out && step > tick)
 				step = tick;
-			sleep_ns(step);
+			clock_sleep_ns(step);
 			if (w.tty)
 				show(&w, 0);
 		}
-		if (now_ns() >= deadline) {
+		if (clock_mono_ns() >= deadline) {
 			sb_adds(err, "context deadline exceeded");
 			show(&w, -1);
 			goto out;
