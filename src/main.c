@@ -4,7 +4,6 @@
  * src/cli/cli.c the way cobra does.  See src/cmd/cmd.h to add a command. */
 #include <stddef.h>
 
-#include "base/heap.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
 #include "cmd/cmd.h"
@@ -176,6 +175,5 @@ static const struct cli_app app = {
 
 int main(int argc, const char **argv)
 {
-	heap_init();
 	return cli_main(&app, argc, argv);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/heap.h"
 #include "base/xalloc.h"
 
 struct arena_chunk {
@@ -45,6 +46,7 @@ static void *new_chunk(struct arena *a, size_t n)
 		size = 16 * 1024 * 1024;
 	if (n > size / 4) {
 		/* Large block: own chunk, linked behind head so head stays usable. */
+		heap_note(n);
 		struct arena_chunk *c = xmalloc(sizeof(*c) + n);
 		c->size = n;
 		a->total += n;
@@ -59,6 +61,7 @@ static void *new_chunk(struct arena *a, size_t n)
 		a->last = NULL;
 		return c->data;
 	}
+	heap_note(size);
 	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 	c->size = size;
 	c->next = a->head;

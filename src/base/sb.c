@@ -1,6 +1,8 @@
 /* sb.c — growable byte buffer. */
 #include "base/sb.h"
 
+#include "base/heap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -46,6 +48,8 @@ void sb_grow(struct sb *sb, size_t extra)
 	if (need <= sb->cap)
 		return;
 	size_t cap = xgrow(sb->cap, need);
+	if (cap >= (64 << 10))
+		heap_note(cap - sb->cap);
 	if (sb->cap) {
 		sb->buf = xrealloc(sb->buf, cap);
 	} else {
