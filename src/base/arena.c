@@ -27,8 +27,24 @@ void arena_init(struct arena *a)
 	memset(a, 0, sizeof(*a));
 }
 
+struct arena_adopted {
+	struct arena_adopted *next;
+	void *p;
+};
+
+void arena_adopt(struct arena *a, void *p)
+{
+	struct arena_adopted *n = arena_alloc(a, sizeof(*n));
+	n->p = p;
+	n->next = a->adopted;
+	a->adopted = n;
+}
+
 void arena_free(struct arena *a)
 {
+	/* the list lives in the chunks: walk it before they go */
+	for (struct arena_adopted *n = a->adopted; n; n = n->next)
+		free(n->p);
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct arena_chunk;
+struct arena_adopted;
 
 struct arena {
 	struct arena_chunk *head; /* current chunk; older ones linked behind */
@@ -18,6 +19,7 @@ struct arena {
 	char *end;                /* end of head */
 	char *last;               /* start of the most recent allocation */
 	size_t total;             /* bytes obtained from malloc, for stats */
+	struct arena_adopted *adopted; /* malloc'd blocks freed with the arena */
 };
 
 #define ARENA_INIT { 0 }
@@ -34,5 +36,8 @@ char *arena_strdup(struct arena *a, const char *s);
 /* Resize p, which must be the most recent allocation (or NULL), to n bytes;
  * grows in place when possible, otherwise copies. */
 void *arena_grow(struct arena *a, void *p, size_t old, size_t n);
+/* Take ownership of p (from xmalloc, e.g. sb_detach): freed by arena_free.
+ * Lets a big buffer become a value without copying it. */
+void arena_adopt(struct arena *a, void *p);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/quote.h"
+#include "base/xalloc.h"
 #include "chart/glob.h"
 #include "funcs/crypto_rsa.h"
 #include "funcs/fn_crypto.h"
@@ -1030,6 +1031,9 @@ int engine_render_lookup(struct arena *a, const struct chart *c, val top, const 
 	return rc;
 }
 
+/* Outputs at least this long are handed to the arena instead of copied. */
+#define ADOPT_MIN (64 << 10)
+
 /* Parse every template into one set, execute the non-partials in order. */
 static int render_tpls(struct render *r, const struct tpls *tpp, val *out, struct sb *err)
 {
@@ -1056,6 +1060,8 @@ static int render_tpls(struct render *r, const struct tpls *tpp, val *out, struc
 		/* Helm sets vals["Template"] on the shared scope map */
 		set_field(a, tp.v[i].vals, "Template", tv);
 		sb_reset(&buf);
+		/* the output is usually about as long as the template text */
+		sb_grow(&buf, tp.v[i].file->len);
 		int rc = tmpl_execute(&r->set, tp.v[i].name, tp.v[i].nlen, tp.v[i].vals, &buf, &e, r, engine_type_of);
 		if (rc < 0) {
 			if (rc == TMPL_ENOTEMPLATE)
@@ -1067,7 +1073,19 @@ static int render_tpls(struct render *r, const struct tpls *tpp, val *out, struc
 			return -1;
 		}
 		strip_no_value(&buf);
-		val_map_set(a, result, tp.v[i].name, tp.v[i].nlen, val_str(a, buf.buf, buf.len));
+		val text;
+		if (buf.len >= ADOPT_MIN) {
+			/* a big output (CRDs: megabytes) becomes the value itself,
+			 * not a copy: fewer pages touched, a smaller peak RSS */
+			size_t len;
+			char *p = sb_detach(&buf, &len);
+			p = xrealloc(p, len + 1); /* drop the slack */
+			arena_adopt(a, p);
+			text = val_str_ref(p, len);
+		} else {
+			text = val_str(a, buf.buf, buf.len);
+		}
+		val_map_set(a, result, tp.v[i].name, tp.v[i].nlen, text);
 	}
 	sb_release(&e);
 	sb_release(&buf);

@@ -1175,6 +1175,43 @@ static bool has_suffix(const char *p, size_t n, const char *sfx)
 	return n >= s && memcmp(p + n - s, sfx, s) == 0;
 }
 
+static void write_source(FILE *f, struct manifest_str name, struct manifest_str body)
+{
+	fputs("---\n# Source: ", f);
+	fwrite(name.p, 1, name.n, f);
+	fputc('\n', f);
+	fwrite(body.p, 1, body.n, f);
+	fputc('\n', f);
+}
+
+/* What the buffered path below writes, piece by piece.  TrimSpace of the
+ * whole: it starts with "---", and trailing space never reaches back past
+ * the last piece's "# Source: " line, so only that piece goes through a
+ * buffer to be trimmed. */
+static void stream_output(const struct manifest_opts *o, const struct manifest_crd *crds, size_t nc,
+			  const struct manifest_sorted *sorted)
+{
+	size_t total = nc + sorted->nmanifests;
+	struct sb last = SB_INIT;
+	for (size_t i = 0; i < total; i++) {
+		struct manifest_str name = i < nc ? crds[i].filename : sorted->manifests[i - nc].name;
+		struct manifest_str body = i < nc ? crds[i].data : sorted->manifests[i - nc].content;
+		if (i + 1 < total)
+			write_source(o->stream, name, body);
+		else
+			add_source(&last, name, body);
+	}
+	struct manifest_str t = trim_space(last.buf, last.len);
+	fwrite(t.p, 1, t.n, o->stream);
+	fputc('\n', o->stream);
+	for (size_t i = 0; !o->disable_hooks && i < sorted->nhooks; i++) {
+		const struct manifest_hook *h = &sorted->hooks[i];
+		if (!(o->skip_tests && manifest_hook_is_test(h)))
+			write_source(o->stream, h->path, h->manifest);
+	}
+	sb_release(&last);
+}
+
 int manifest_template_output(struct arena *a, val rendered, const struct chart *c,
 			     const struct manifest_opts *o, struct sb *out, struct sb *err,
 			     struct sb *log)
@@ -1198,6 +1235,11 @@ int manifest_template_output(struct arena *a, val rendered, const struct chart *
 	}
 	struct manifest_crd *crds = NULL;
 	size_t nc = o->include_crds ? manifest_crds(a, c, &crds) : 0;
+
+	if (o->stream && o->nshow_only == 0) {
+		stream_output(o, crds, nc, &sorted);
+		return 0;
+	}
 
 	/* Written once, straight into out unless --show-only filters it: the
 	 * output is as big as the chart (megabytes of CRDs), and every page

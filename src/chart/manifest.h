@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "base/arena.h"
@@ -123,6 +124,10 @@ struct manifest_opts {
 	bool skip_tests;    /* --skip-tests */
 	const char *const *show_only; /* --show-only patterns, as given */
 	size_t nshow_only;
+	/* Write the output here instead of into `out` (not with --show-only,
+	 * which selects from the whole text): megabytes of CRDs are then never
+	 * copied into one buffer.  Nothing is written when an error returns. */
+	FILE *stream;
 };
 
 /* From engine_render's map to exactly what `helm template` prints on

@@ -280,6 +280,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 	mo.disable_hooks = true;
 	mo.include_crds = in->include_crds;
 	mo.skip_tests = in->skip_tests;
+	mo.stream = in->stream;
 	if (in->show_only) {
 		mo.show_only = in->show_only->v;
 		mo.nshow_only = in->show_only->n;

@@ -2,6 +2,8 @@
 #ifndef COZY_CMD_RENDER_H
 #define COZY_CMD_RENDER_H
 
+#include <stdio.h>
+
 #include "chart/chart.h"
 #include "cmd/cmd.h"
 #include "flux/release.h"
@@ -19,6 +21,9 @@ struct render_in {
 	/* plain: the current release's config, used when the flags give no
 	 * values (Helm's upgrade reuses it then: cmd_plain_reuse) */
 	val reuse;
+	/* show: the manifest goes straight here (render_out.manifest stays
+	 * empty); NULL: into render_out.manifest */
+	FILE *stream;
 };
 
 struct render_out {

@@ -21,6 +21,7 @@ int cmd_show(int argc, const char **argv, struct cli_ctx *ctx)
 	struct sb err = SB_INIT;
 	int rc;
 
+	in.stream = stdout; /* written as it is assembled, after every check passed */
 	if (!o->plain) {
 		if (cmd_kube_open(ctx, &kc) < 0)
 			return 1;
