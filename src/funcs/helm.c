@@ -272,52 +272,61 @@ static int f_to_json(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return 0;
 }
 
+/* json.Unmarshal(str, &m): an object decodes into m even when a number in it
+ * overflows float64 (that key is nil, the error comes back); another top
+ * level is a type error first (the value is skipped, never converted); a
+ * syntax error leaves m empty.  Helm then sets m["Error"]. */
 static int f_from_json(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb err = SB_INIT;
 	val v;
-	if (val_from_json(x->a, a[0].u.s, a[0].len, &v, &err) < 0) {
-		v = error_map(x, &err);
-	} else if (v.kind != VAL_MAP) {
-		/* json.Unmarshal into map[string]interface{}: a null leaves the
-		 * empty map, other kinds are a type error */
-		if (v.kind == VAL_NULL) {
+	int rc = val_from_json_partial(x->a, a[0].u.s, a[0].len, &v, &err);
+	if (v.kind == VAL_MAP) {
+		if (rc < 0)
+			val_map_set(x->a, v, "Error", 5, val_str(x->a, err.buf, err.len));
+	} else if (v.kind == VAL_NULL) {
+		if (rc < 0) {
+			v = error_map(x, &err);
+		} else {
 			v = val_map_new(x->a, 0);
 			v.flags |= VAL_F_GO_NIL; /* null sets the map to nil */
-		} else {
-			struct sb e = SB_INIT;
-			sb_addf(&e, "json: cannot unmarshal %s into Go value of type map[string]interface {}",
-				v.kind == VAL_LIST ? "array" : v.kind == VAL_STRING ? "string" :
-				v.kind == VAL_BOOL ? "bool" : "number");
-			v = error_map(x, &e);
-			sb_release(&e);
 		}
+	} else {
+		struct sb e = SB_INIT;
+		sb_addf(&e, "json: cannot unmarshal %s into Go value of type map[string]interface {}",
+			v.kind == VAL_LIST ? "array" : v.kind == VAL_STRING ? "string" :
+			v.kind == VAL_BOOL ? "bool" : "number");
+		v = error_map(x, &e);
+		sb_release(&e);
 	}
 	sb_release(&err);
 	*out = v;
 	return 0;
 }
 
+/* json.Unmarshal(str, &list): as fromJson, but any error replaces the
+ * result with a list of its text. */
 static int f_from_json_array(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb err = SB_INIT;
 	val v;
-	if (val_from_json(x->a, a[0].u.s, a[0].len, &v, &err) < 0) {
-		v = val_list_new(x->a, 1);
-		val_list_push(x->a, v, val_str(x->a, err.buf, err.len));
-	} else if (v.kind != VAL_LIST) {
-		if (v.kind == VAL_NULL) {
-			v = val_list_new(x->a, 0);
-			v.flags |= VAL_F_GO_NIL; /* null sets the slice to nil */
-		} else {
-			struct sb e = SB_INIT;
-			sb_addf(&e, "json: cannot unmarshal %s into Go value of type []interface {}",
-				v.kind == VAL_MAP ? "object" : v.kind == VAL_STRING ? "string" :
-				v.kind == VAL_BOOL ? "bool" : "number");
+	int rc = val_from_json_partial(x->a, a[0].u.s, a[0].len, &v, &err);
+	if (v.kind == VAL_LIST || (v.kind == VAL_NULL && rc < 0)) {
+		if (rc < 0) {
 			v = val_list_new(x->a, 1);
-			val_list_push(x->a, v, val_str(x->a, e.buf, e.len));
-			sb_release(&e);
+			val_list_push(x->a, v, val_str(x->a, err.buf, err.len));
 		}
+	} else if (v.kind == VAL_NULL) {
+		v = val_list_new(x->a, 0);
+		v.flags |= VAL_F_GO_NIL; /* null sets the slice to nil */
+	} else {
+		struct sb e = SB_INIT;
+		sb_addf(&e, "json: cannot unmarshal %s into Go value of type []interface {}",
+			v.kind == VAL_MAP ? "object" : v.kind == VAL_STRING ? "string" :
+			v.kind == VAL_BOOL ? "bool" : "number");
+		v = val_list_new(x->a, 1);
+		val_list_push(x->a, v, val_str(x->a, e.buf, e.len));
+		sb_release(&e);
 	}
 	sb_release(&err);
 	*out = v;

@@ -36,6 +36,10 @@ int val_to_json(struct arena *a, val v, int flags, const char *prefix, const cha
 /* ---- JSON in: json.Unmarshal into interface{} (json_decode.c) ----
  * Numbers become float64 (VAL_FLOAT); errors as encoding/json words them. */
 int val_from_json(struct arena *a, const char *p, size_t n, val *out, struct sb *err);
+/* As val_from_json, but when the only error is a number beyond float64
+ * (decode.go saveError) *out is what json.Unmarshal leaves decoded: the
+ * value with those numbers nil (a top-level one stays a number). */
+int val_from_json_partial(struct arena *a, const char *p, size_t n, val *out, struct sb *err);
 
 /* ---- Go fmt (gofmt.c) ---- */
 /* fmt.Sprintf(format, args...) appended to out. */

@@ -419,7 +419,13 @@ static int jd_number(struct jd *d, val *out)
 		d->range_p = s;
 		d->range_n = n;
 	}
-	*out = val_float(f);
+	/* decode.go literalInterface: a number convertNumber refuses is nil
+	 * inside a container (a top-level one stays a number for the caller's
+	 * type check) */
+	if ((f > 1.7976931348623157e308 || f < -1.7976931348623157e308) && d->fn > 0)
+		*out = val_null();
+	else
+		*out = val_float(f);
 	return 0;
 }
 
@@ -591,7 +597,19 @@ static int jd_run(struct jd *d, val *out)
 	}
 }
 
+static int from_json(struct arena *a, const char *p, size_t n, val *out, struct sb *err, bool partial);
+
 int val_from_json(struct arena *a, const char *p, size_t n, val *out, struct sb *err)
+{
+	return from_json(a, p, n, out, err, false);
+}
+
+int val_from_json_partial(struct arena *a, const char *p, size_t n, val *out, struct sb *err)
+{
+	return from_json(a, p, n, out, err, true);
+}
+
+static int from_json(struct arena *a, const char *p, size_t n, val *out, struct sb *err, bool partial)
 {
 	struct jd d = { 0 };
 	d.a = a;
@@ -608,9 +626,11 @@ int val_from_json(struct arena *a, const char *p, size_t n, val *out, struct sb 
 		sb_adds(err, "json: cannot unmarshal number ");
 		sb_add(err, d.range_p, d.range_n);
 		sb_adds(err, " into Go value of type float64");
+		*out = partial ? v : val_null();
 		rc = -1;
+	} else {
+		*out = rc == 0 ? v : val_null();
 	}
-	*out = rc == 0 ? v : val_null();
 	free(d.stk);
 	free(d.fr);
 	free(d.intern);

@@ -41,12 +41,15 @@ func init() {
 			`{{ if empty .Values.list }}e{{ else }}ne{{ end }}`, `{{ if empty .Values.emptylist }}e{{ else }}ne{{ end }}`)
 		jsonIn := []string{`""`, `"{}"`, `"[]"`, `"null"`, `"1"`, `"1.5e3"`, `"\"s\""`, `"true"`, `"{\"a\": [1, {\"b\": null}]}"`,
 			`"{"`, `"[1,"`, `"nul"`, `"{} x"`, `"\"\\ud800\""`, ".Values.jsonText", ".Values.name", `"  [ ]  "`, `"{\"a\":1,\"a\":2}"`,
-			`"123456789012345678901234567890"`, `"-0"`, `"1e400"`, `"\"<&>\""`, `"{\"b\":1,\"a\":2}"`}
+			`"123456789012345678901234567890"`, `"-0"`, `"1e400"`, `"\"<&>\""`, `"{\"b\":1,\"a\":2}"`,
+			`"{\"a\":1e400,\"b\":[1,-1e400,{\"c\":1e999}],\"Error\":\"x\",\"d\":2}"`, `"[1e400]"`, `"[1,{\"a\":1e400}]"`,
+			`"{\"a\":1e400,\"b\":\"\\ud800\"}"`, `"{\"a\":1e400} x"`}
 		for _, j := range jsonIn {
 			s = append(s, collShow("mustFromJson "+j))
-			if j != `"1e400"` { // Helm's fromJson (helm.c) wins over Sprig's
-				s = append(s, collShow("fromJson "+j))
-			}
+			s = append(s, collShow("fromJson "+j))
+		}
+		for _, j := range []string{`"[1e400]"`, `"[1,{\"a\":1e400}]"`, `"{\"a\":1e400}"`, `"[1,-1e400,\"x\"] "`, `"[1e400,\"\\ud800\"]"`} {
+			s = append(s, collShow("fromJsonArray "+j))
 		}
 		s = append(s, collShow("mustFromJson 1"), collShow("mustFromJson nil"), collShow("mustFromJson"))
 		jsonOut := append(append([]string{}, defAtoms...), `"<a href='x'>&amp;</a>"`, ".Values.html", ".Values.unicode", `"\u2028\u2029"`,
