@@ -14,6 +14,7 @@
 
 #include "base/arena.h"
 #include "base/strconv.h"
+#include "base/url.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 #include "funcs/regex.h"
@@ -691,206 +692,53 @@ static const char *canon(struct arena *a, val v, size_t *len)
 	return p;
 }
 
-/* ---- references: net/url Parse, ResolveReference and String as
- * gojsonreference uses them (paths and fragments kept unescaped) ---- */
+/* ---- references: gojsonreference over Go's net/url (base/url.h) ---- */
 
-struct uref {
-	struct str scheme, host, path, query, frag, opaque;
-	bool has_host, has_query;
-};
-
-static bool uref_parse(struct arena *a, struct str s, struct uref *u)
+static struct str url_str(struct gourl_str s)
 {
-	memset(u, 0, sizeof(*u));
-	const char *h = memchr(s.p, '#', s.n);
-	if (h) {
-		u->frag = (struct str){ h + 1, s.n - (size_t)(h - s.p) - 1 };
-		s.n = (size_t)(h - s.p);
-	}
-	size_t i;
-	for (i = 0; i < s.n; i++) {
-		char c = s.p[i];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			continue;
-		if (is_digit(c) || c == '+' || c == '-' || c == '.') {
-			if (i == 0)
-				break;
-			continue;
-		}
-		if (c == ':') {
-			if (i == 0)
-				return false;
-			char *sc = arena_memdup(a, s.p, i);
-			for (size_t k = 0; k < i; k++)
-				if (sc[k] >= 'A' && sc[k] <= 'Z')
-					sc[k] = (char)(sc[k] - 'A' + 'a');
-			u->scheme = (struct str){ sc, i };
-			s.p += i + 1;
-			s.n -= i + 1;
-		}
-		break;
-	}
-	const char *q = memchr(s.p, '?', s.n);
-	if (q) {
-		u->has_query = true;
-		u->query = (struct str){ q + 1, s.n - (size_t)(q - s.p) - 1 };
-		s.n = (size_t)(q - s.p);
-	}
-	if (u->scheme.n && (s.n == 0 || s.p[0] != '/')) {
-		u->opaque = s;
-		return true;
-	}
-	if (s.n >= 2 && s.p[0] == '/' && s.p[1] == '/') {
-		const char *sl = memchr(s.p + 2, '/', s.n - 2);
-		size_t hn = sl ? (size_t)(sl - s.p) - 2 : s.n - 2;
-		u->has_host = true;
-		u->host = (struct str){ s.p + 2, hn };
-		s.p += 2 + hn;
-		s.n -= 2 + hn;
-	} else if (!u->scheme.n) {
-		const char *sl = memchr(s.p, '/', s.n);
-		size_t seg = sl ? (size_t)(sl - s.p) : s.n;
-		if (memchr(s.p, ':', seg))
-			return false;
-	}
-	u->path = s;
-	return true;
+	return (struct str){ s.p, s.n };
 }
 
-static void uref_string(const struct uref *u, struct sb *b)
+/* url.Parse succeeds */
+static bool url_parse_ok(struct arena *a, struct str s, struct gourl *u)
 {
-	if (u->scheme.n) {
-		sb_add(b, u->scheme.p, u->scheme.n);
-		sb_addc(b, ':');
-	}
-	if (u->opaque.n) {
-		sb_add(b, u->opaque.p, u->opaque.n);
-	} else {
-		if ((u->scheme.n || u->host.n) && (u->host.n || u->path.n))
-			sb_adds(b, "//");
-		sb_add(b, u->host.p, u->host.n);
-		if (u->path.n && u->path.p[0] != '/' && u->host.n)
-			sb_addc(b, '/');
-		if (b->len == 0) {
-			const char *sl = memchr(u->path.p, '/', u->path.n);
-			size_t seg = sl ? (size_t)(sl - u->path.p) : u->path.n;
-			if (u->path.n && memchr(u->path.p, ':', seg))
-				sb_adds(b, "./");
-		}
-		sb_add(b, u->path.p, u->path.n);
-	}
-	if (u->has_query) {
-		sb_addc(b, '?');
-		sb_add(b, u->query.p, u->query.n);
-	}
-	if (u->frag.n) {
-		sb_addc(b, '#');
-		sb_add(b, u->frag.p, u->frag.n);
-	}
+	struct sb e = SB_INIT;
+	int rc = gourl_parse(a, s.p, s.n, u, &e);
+	sb_release(&e);
+	return rc == 0;
 }
 
-/* url's resolvePath: merge and remove dot segments */
-static struct str resolve_path(struct arena *a, struct str base, struct str ref)
+/* URL.String, in the arena */
+static struct str url_text(struct arena *a, const struct gourl *u)
 {
-	struct sb full = SB_INIT;
-	if (ref.n == 0) {
-		sb_add(&full, base.p, base.n);
-	} else if (ref.p[0] != '/') {
-		size_t k = base.n;
-		while (k && base.p[k - 1] != '/')
-			k--;
-		sb_add(&full, base.p, k);
-		sb_add(&full, ref.p, ref.n);
-	} else {
-		sb_add(&full, ref.p, ref.n);
-	}
-	if (full.len == 0) {
-		sb_release(&full);
-		return (struct str){ "", 0 };
-	}
-	struct sb dst = SB_INIT;
-	sb_addc(&dst, '/');
-	bool first = true, found = true;
-	const char *rem = full.buf, *end = full.buf + full.len;
-	struct str elem = { "", 0 };
-	while (found) {
-		const char *sl = memchr(rem, '/', (size_t)(end - rem));
-		found = sl != NULL;
-		elem = (struct str){ rem, found ? (size_t)(sl - rem) : (size_t)(end - rem) };
-		rem = found ? sl + 1 : end;
-		if (str_is(elem, ".")) {
-			first = false;
-			continue;
-		}
-		if (str_is(elem, "..")) {
-			const char *s1 = dst.buf + 1;
-			size_t l1 = dst.len - 1, idx = l1;
-			while (idx > 0 && s1[idx - 1] != '/')
-				idx--;
-			if (idx == 0) {
-				sb_setlen(&dst, 1);
-				first = true;
-			} else {
-				sb_setlen(&dst, idx); /* 1 + (index of that '/') */
-			}
-		} else {
-			if (!first)
-				sb_addc(&dst, '/');
-			sb_add(&dst, elem.p, elem.n);
-			first = false;
-		}
-	}
-	if (str_is(elem, ".") || str_is(elem, ".."))
-		sb_addc(&dst, '/');
-	size_t off = (dst.len > 1 && dst.buf[1] == '/') ? 1 : 0;
-	struct str r = { arena_memdup(a, dst.buf + off, dst.len - off), dst.len - off };
-	sb_release(&full);
-	sb_release(&dst);
+	struct sb b = SB_INIT;
+	gourl_string(u, &b);
+	struct str r = { arena_memdup(a, b.buf, b.len), b.len };
+	sb_release(&b);
 	return r;
 }
 
-/* JsonReference.Inherits: child resolved against parent (fragment cleared);
- * false when either does not parse. */
+/* JsonReference.Inherits(child).String(): NewJsonReference of the parent
+ * (its Fragment cleared, RawFragment kept as Go does) ResolveReference'd
+ * with the child; false when a parse fails. */
 static bool ref_inherits(struct arena *a, struct str parent, struct str child, struct str *out)
 {
-	struct uref p, c, r;
-	if (!uref_parse(a, parent, &p) || !uref_parse(a, child, &c))
+	struct gourl p, c, r;
+	if (!url_parse_ok(a, parent, &p) || !url_parse_ok(a, child, &c))
 		return false;
-	p.frag = (struct str){ "", 0 };
-	r = c;
-	if (!c.scheme.n)
-		r.scheme = p.scheme;
-	if (c.scheme.n || c.has_host) {
-		r.path = resolve_path(a, c.path, (struct str){ "", 0 });
-	} else if (!c.opaque.n) {
-		if (!c.path.n && !c.has_query) {
-			r.query = p.query;
-			r.has_query = p.has_query;
-			if (!c.frag.n)
-				r.frag = p.frag;
-		}
-		r.host = p.host;
-		r.has_host = p.has_host;
-		r.path = resolve_path(a, p.path, c.path);
-	}
-	struct sb b = SB_INIT;
-	uref_string(&r, &b);
-	*out = (struct str){ arena_memdup(a, b.buf, b.len), b.len };
-	sb_release(&b);
+	p.fragment = (struct gourl_str){ "", 0 };
+	gourl_resolve(a, &p, &c, &r);
+	if (!url_parse_ok(a, url_text(a, &r), &r))
+		return false;
+	*out = url_text(a, &r);
 	return true;
 }
 
 /* JsonReference.String() of a parsed reference */
 static struct str ref_string(struct arena *a, struct str s)
 {
-	struct uref u;
-	if (!uref_parse(a, s, &u))
-		return s;
-	struct sb b = SB_INIT;
-	uref_string(&u, &b);
-	struct str r = { arena_memdup(a, b.buf, b.len), b.len };
-	sb_release(&b);
-	return r;
+	struct gourl u;
+	return url_parse_ok(a, s, &u) ? url_text(a, &u) : s;
 }
 
 /* ---- the compiled schema (subSchema) ---- */
@@ -1202,12 +1050,14 @@ static int pointer_get(struct arena *a, val doc, struct str frag, val *out, stru
 	}
 }
 
+/* JsonReference.IsCanonical: a file URL with an absolute path, or a
+ * scheme and a host */
 static bool ref_canonical(struct arena *a, struct str ref)
 {
-	struct uref u;
-	if (!uref_parse(a, ref, &u))
+	struct gourl u;
+	if (!url_parse_ok(a, ref, &u))
 		return false;
-	if (str_is(u.scheme, "file"))
+	if (str_is(url_str(u.scheme), "file"))
 		return u.path.n && u.path.p[0] == '/';
 	return u.scheme.n && u.host.n;
 }
@@ -1241,16 +1091,16 @@ static int get_document(struct schema *S, struct str ref, val *doc, int *draft, 
 		*draft = pe->draft;
 		return 0;
 	}
-	struct uref u;
+	/* the pointer is the reference's decoded Fragment; the pool is
+	 * searched by the URL without it */
+	struct gourl u;
 	struct str frag = { "", 0 };
 	struct str nofrag = ref;
-	if (uref_parse(a, ref, &u)) {
-		frag = u.frag;
-		u.frag = (struct str){ "", 0 };
-		struct sb b = SB_INIT;
-		uref_string(&u, &b);
-		nofrag = (struct str){ arena_memdup(a, b.buf, b.len), b.len };
-		sb_release(&b);
+	bool parsed = url_parse_ok(a, ref, &u);
+	if (parsed) {
+		frag = url_str(u.fragment);
+		u.fragment = (struct gourl_str){ "", 0 };
+		nofrag = url_text(a, &u);
 	}
 	pe = pool_get(S, nofrag);
 	if (pe) {
@@ -1267,12 +1117,17 @@ static int get_document(struct schema *S, struct str ref, val *doc, int *draft, 
 		sb_addf(err, "Reference %.*s must be canonical", (int)ref.n, ref.p);
 		return -1;
 	}
-	if (!str_is(u.scheme, "file")) {
+	if (!parsed || !str_is(url_str(u.scheme), "file")) {
 		/* no network: Helm's http.Get error names the URL first too */
 		sb_addf(err, "Get \"%.*s\": remote schema references are not fetched", (int)nofrag.n, nofrag.p);
 		return -1;
 	}
-	char *path = arena_memdup(a, u.path.p, u.path.n);
+	/* jsonReferenceLoader: QueryUnescape(TrimPrefix(url, "file://")) */
+	struct gourl_str fn;
+	size_t skip = nofrag.n >= 7 && memcmp(nofrag.p, "file://", 7) == 0 ? 7 : 0;
+	if (gourl_query_unescape(a, nofrag.p + skip, nofrag.n - skip, &fn, err) < 0)
+		return -1;
+	char *path = arena_memdup(a, fn.p, fn.n);
 	char *data;
 	size_t len;
 	if (load_file(a, path, &data, &len, err) < 0)
@@ -1519,16 +1374,6 @@ static int parse_reference(struct schema *S, struct sch *cur, struct str ref, st
 	return 0;
 }
 
-
-static int url_error(struct sb *err, struct str s)
-{
-	sb_adds(err, "parse \"");
-	sb_add(err, s.p, s.n);
-	sb_adds(err, s.n && s.p[0] == ':' ? "\": missing protocol scheme" :
-					    "\": first path segment in URL cannot contain colon");
-	return -1;
-}
-
 static int parse_type_name(struct sch *cur, struct str t, struct sb *err)
 {
 	int k;
@@ -1568,9 +1413,9 @@ static int parse_schema(struct schema *S, val node, struct sch *cur, bool root)
 	if (map_get(m, kid, &v)) {
 		if (jkind(v) != J_STR)
 			return e_type(err, "string", kid);
-		struct uref u;
-		if (!uref_parse(a, (struct str){ v.u.s, v.len }, &u))
-			return url_error(err, (struct str){ v.u.s, v.len });
+		struct gourl u; /* NewJsonReference's url.Parse error */
+		if (gourl_parse(a, v.u.s, v.len, &u, err) < 0)
+			return -1;
 	}
 	(void)root;
 	if (map_get(m, "definitions", &v)) {
@@ -1599,9 +1444,9 @@ static int parse_schema(struct schema *S, val node, struct sch *cur, bool root)
 		if (jkind(v) != J_STR)
 			return e_type(err, "string", "$ref");
 		struct str rs = { v.u.s, v.len };
-		struct uref u;
-		if (!uref_parse(a, rs, &u))
-			return url_error(err, rs);
+		struct gourl u;
+		if (gourl_parse(a, rs.p, rs.n, &u, err) < 0)
+			return -1;
 		struct str key = ref_string(a, rs);
 		struct sch *hit = refs_get(S, key);
 		if (hit)
@@ -2132,79 +1977,6 @@ static bool is_rel_pointer(struct str s)
 	return pointer_tail_ok(s, i);
 }
 
-/* net/url.Parse succeeds (approximation of its checks); *scheme_out and
- * *path_out get URL.Scheme and the (still escaped) URL.Path. */
-static bool valid_escapes(struct str s)
-{
-	for (size_t i = 0; i < s.n; i++)
-		if (s.p[i] == '%' && (i + 2 >= s.n || !hex_digit(s.p[i + 1]) || !hex_digit(s.p[i + 2])))
-			return false;
-	return true;
-}
-
-static bool url_ok(struct arena *a, struct str s, struct str *scheme, struct str *path)
-{
-	for (size_t i = 0; i < s.n; i++)
-		if ((unsigned char)s.p[i] < 0x20 || s.p[i] == 0x7f)
-			return false;
-	struct uref u;
-	if (!uref_parse(a, s, &u))
-		return false;
-	if (!valid_escapes(u.frag) || !valid_escapes(u.path))
-		return false;
-	if (u.has_host) {
-		struct str h = u.host;
-		const char *at = NULL;
-		for (size_t i = h.n; i > 0; i--)
-			if (h.p[i - 1] == '@') {
-				at = h.p + i - 1;
-				break;
-			}
-		if (at) {
-			h = (struct str){ at + 1, h.n - (size_t)(at + 1 - h.p) };
-		}
-		size_t hn = h.n;
-		if (hn && h.p[0] == '[') {
-			const char *rb = memchr(h.p, ']', hn);
-			if (!rb)
-				return false;
-			size_t after = (size_t)(rb - h.p) + 1;
-			if (after < hn) {
-				if (h.p[after] != ':')
-					return false;
-				for (size_t i = after + 1; i < hn; i++)
-					if (!is_digit(h.p[i]))
-						return false;
-			}
-		} else {
-			const char *colon = NULL;
-			for (size_t i = hn; i > 0; i--)
-				if (h.p[i - 1] == ':') {
-					colon = h.p + i - 1;
-					break;
-				}
-			if (colon) {
-				for (const char *q = colon + 1; q < h.p + hn; q++)
-					if (!is_digit(*q))
-						return false;
-				hn = (size_t)(colon - h.p);
-			}
-			for (size_t i = 0; i < hn; i++) {
-				unsigned char c = (unsigned char)h.p[i];
-				if (c >= 0x80 || hostname_label_char((char)c))
-					continue;
-				if (!strchr("-._~!$&'()*+,;=:[]<>\"%", c))
-					return false;
-			}
-			if (!valid_escapes((struct str){ h.p, hn }))
-				return false;
-		}
-	}
-	*scheme = u.scheme;
-	*path = u.opaque.n ? (struct str){ "", 0 } : u.path;
-	return true;
-}
-
 static bool is_email(struct str s)
 {
 	/* net/mail.ParseAddress, simplified: [display-name] <addr-spec> or addr-spec */
@@ -2254,7 +2026,7 @@ static bool is_email(struct str s)
 /* FormatCheckers.IsFormat on a string */
 static bool format_ok(struct arena *a, struct str f, struct str s)
 {
-	struct str sc, path;
+	struct gourl u;
 	if (str_is(f, "date"))
 		return is_date(s);
 	if (str_is(f, "time"))
@@ -2269,13 +2041,15 @@ static bool format_ok(struct arena *a, struct str f, struct str s)
 		return is_ip(s) && has_byte(s, '.');
 	if (str_is(f, "ipv6"))
 		return is_ip(s) && has_byte(s, ':');
+	/* url.Parse; uri-template matches ^([^{]*({[^}]*})?)*$ on URL.Path */
 	if (str_is(f, "uri") || str_is(f, "iri"))
-		return url_ok(a, s, &sc, &path) && sc.n && !has_byte(s, '\\');
+		return url_parse_ok(a, s, &u) && u.scheme.n && !has_byte(s, '\\');
 	if (str_is(f, "uri-reference") || str_is(f, "iri-reference"))
-		return url_ok(a, s, &sc, &path) && !has_byte(s, '\\');
+		return url_parse_ok(a, s, &u) && !has_byte(s, '\\');
 	if (str_is(f, "uri-template")) {
-		if (!url_ok(a, s, &sc, &path) || has_byte(s, '\\'))
+		if (!url_parse_ok(a, s, &u) || has_byte(s, '\\'))
 			return false;
+		struct gourl_str path = u.path;
 		for (size_t i = 0; i < path.n; i++)
 			if (path.p[i] == '{') {
 				const char *cb = memchr(path.p + i, '}', path.n - i);
