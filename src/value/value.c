@@ -137,6 +137,16 @@ void val_map_set(struct arena *a, val mv, const char *key, size_t klen, val v)
 val *val_map_ref(val mv, const char *key, size_t klen)
 {
 	struct val_map *m = mv.u.m;
+	if (!m->icap) {
+		/* a short scan needs no hash: the lengths and first bytes rule
+		 * out nearly every entry (schema keywords, .Values fields) */
+		for (uint32_t i = 0; i < m->len; i++) {
+			struct val_map_entry *e = &m->entries[i];
+			if (e->klen == klen && (klen == 0 || (e->key[0] == key[0] && memcmp(e->key, key, klen) == 0)))
+				return &e->v;
+		}
+		return NULL;
+	}
 	long i = map_find(m, key, klen, val_hash_bytes(key, klen));
 	return i >= 0 ? &m->entries[i].v : NULL;
 }
