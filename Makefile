@@ -101,7 +101,7 @@ check-cluster: $(BUILD)/cozypkg
 # ASan+UBSan (make SANITIZE=1 check) only.
 VALGRIND_SKIP := $(BUILD)/tests/unit/funcs/test_crypto
 check-valgrind: $(BUILD)/cozypkg $(TEST_BIN)
-	$(Q)RUN_UNIT_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	$(Q)YFAST_MUTATIONS=5000 RUN_UNIT_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  COZYPKG=$(BUILD)/cozypkg tests/run-unit $(filter-out $(VALGRIND_SKIP),$(TEST_BIN))
 
 check-style:

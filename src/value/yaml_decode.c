@@ -14,6 +14,7 @@
 #include "base/strconv.h"
 #include "base/xalloc.h"
 #include "value/codec.h"
+#include "value/yaml_fast.h"
 #include "value/yaml_resolve.h"
 
 /* scannerc.go: max_flow_level and max_indents (libyaml has no such limit) */
@@ -1719,6 +1720,9 @@ int val_from_yaml(struct arena *a, const char *p, size_t n, enum val_yaml_target
 	val v = val_null();
 	int rc = -1;
 
+	/* values files: plain block YAML needs no libyaml (yaml_fast.c) */
+	if (target == VAL_YAML_MAP && yfast_decode_map(a, p, n, out))
+		return 0;
 	d.a = a;
 	d.s = &scratch;
 	d.err = &msg;
