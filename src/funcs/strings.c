@@ -7,13 +7,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "base/quote.h"
 #include "base/strconv.h"
 #include "base/unicode_case.h"
 #include "base/utf8.h"
 #include "chart/engine.h"
+#include "funcs/fn_encoding.h"
 #include "value/codec.h"
 
 /* ---- helpers ---- */
@@ -902,24 +902,13 @@ static int f_sort_alpha(struct tmpl_exec *x, val *a, size_t n, val *out)
 
 /* ---- random strings (goutils CryptoRandom*, xstrings.Shuffle) ---- */
 
-static void random_bytes(unsigned char *p, size_t n)
-{
-	while (n) {
-		ssize_t r = getrandom(p, n, 0);
-		if (r <= 0)
-			continue;
-		p += r;
-		n -= (size_t)r;
-	}
-}
-
 /* A uniform index below n (n <= 256) by rejection, like crypto/rand.Int. */
 static unsigned random_below(unsigned n, unsigned char *pool, size_t *left)
 {
 	unsigned lim = 256 - 256 % n;
 	for (;;) {
 		if (*left == 0) {
-			random_bytes(pool, 64);
+			fn_random_bytes(pool, 64);
 			*left = 64;
 		}
 		unsigned c = pool[--*left];
@@ -983,7 +972,7 @@ static int f_shuffle(struct tmpl_exec *x, val *a, size_t n, val *out)
 	int32_t *r = to_runes(x, a[0].u.s, a[0].len, &cnt);
 	for (size_t i = cnt; i-- > 1;) {
 		uint64_t v;
-		random_bytes((unsigned char *)&v, sizeof(v));
+		fn_random_bytes((unsigned char *)&v, sizeof(v));
 		size_t j = (size_t)(v % (i + 1));
 		int32_t t = r[i];
 		r[i] = r[j];
