@@ -5,6 +5,9 @@
 #include "tmpl/lex.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "base/quote.h"
 #include "base/sb.h"
@@ -34,16 +37,35 @@ static bool is_space(int32_t r)
 	return r == ' ' || r == '\t' || r == '\r' || r == '\n';
 }
 
+/* ASCII classes: 1 alphanumeric (Go's isAlphaNumeric), 2 space (isSpace),
+ * 4 a rune atTerminator accepts */
+static const unsigned char ascii_class[128] = {
+	['\t'] = 6, ['\n'] = 6, ['\r'] = 6, [' '] = 6, ['.'] = 4, [','] = 4, ['|'] = 4, [':'] = 4,
+	[')'] = 4, ['('] = 4, ['_'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+};
+
 static inline __attribute__((always_inline)) bool is_alnum(int32_t r)
 {
 	/* ASCII without the Unicode tables: nearly every rune of a chart */
-	if (r < 0x80)
-		return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
-		       (r >= '0' && r <= '9');
+	if (r >= 0 && r < 0x80)
+		return ascii_class[r] & 1;
+	if (r < 0)
+		return false;
 	return unicode_is_letter(r) || unicode_is_digit(r);
 }
 
-static bool has_prefix(const struct tmpl_lexer *l, size_t at, const char *p, size_t n)
+static inline __attribute__((always_inline)) bool has_prefix(const struct tmpl_lexer *l, size_t at,
+								const char *p, size_t n)
 {
 	if (at > l->len || l->len - at < n)
 		return false;
@@ -111,21 +133,44 @@ static int32_t peek(struct tmpl_lexer *l)
 	return r;
 }
 
+/* Newlines in p[0..n): sixteen bytes a step where SSE2 is there (every
+ * x86-64), instead of one memchr call per line of template text. */
 static size_t count_nl(const char *p, size_t n)
 {
-	size_t c = 0;
-	const char *e = p + n;
-	while ((p = memchr(p, '\n', (size_t)(e - p)))) {
-		c++;
-		p++;
+	size_t c = 0, i = 0;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n');
+	while (i + 16 <= n) {
+		/* each match subtracts -1 from a byte lane: at most 255 steps
+		 * before the lanes are summed */
+		__m128i acc = _mm_setzero_si128();
+		/* a lane gains at most 4 a 64-byte step: 63 steps */
+		size_t stop = i + 63 * 64 < n ? i + 63 * 64 : n;
+		for (; i + 64 <= stop; i += 64) {
+			const __m128i *v = (const __m128i *)(const void *)(p + i);
+			__m128i a = _mm_cmpeq_epi8(_mm_loadu_si128(v), nl);
+			__m128i b = _mm_cmpeq_epi8(_mm_loadu_si128(v + 1), nl);
+			__m128i c2 = _mm_cmpeq_epi8(_mm_loadu_si128(v + 2), nl);
+			__m128i d = _mm_cmpeq_epi8(_mm_loadu_si128(v + 3), nl);
+			acc = _mm_sub_epi8(acc, _mm_add_epi8(_mm_add_epi8(a, b), _mm_add_epi8(c2, d)));
+		}
+		for (; i + 16 <= stop; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, nl));
+		}
+		__m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+		c += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
 	}
+#endif
+	for (; i < n; i++)
+		c += p[i] == '\n';
 	return c;
 }
 
 static struct tmpl_tok this_item(struct tmpl_lexer *l, enum tmpl_tok_type t)
 {
-	struct tmpl_tok i = { t, (uint32_t)l->start, l->start_line, l->input + l->start,
-			      l->pos - l->start };
+	struct tmpl_tok i = { l->input + l->start, (uint32_t)(l->pos - l->start), (uint32_t)l->start,
+			      l->start_line, (uint8_t)t, 0 };
 	l->start = l->pos;
 	l->start_line = l->line;
 	return i;
@@ -166,10 +211,11 @@ static void accept_run(struct tmpl_lexer *l, const char *valid)
 static enum lex_state errorf(struct tmpl_lexer *l, struct sb *msg)
 {
 	l->item.type = TK_ERROR;
+	l->item.plain = 0;
 	l->item.pos = (uint32_t)l->start;
 	l->item.line = l->start_line;
 	l->item.val = arena_memdup(l->arena, msg->buf, msg->len);
-	l->item.len = msg->len;
+	l->item.len = (uint32_t)msg->len;
 	sb_release(msg);
 	/* Go empties the input so that every later call returns EOF. */
 	l->start = 0;
@@ -230,7 +276,7 @@ static const char *find(const char *hay, size_t n, const char *needle, size_t m)
 		const char *p = memchr(hay, needle[0], (size_t)(end - hay));
 		if (!p || (size_t)(end - p) < m)
 			return NULL;
-		if (memcmp(p, needle, m) == 0)
+		if (m == 2 ? p[1] == needle[1] : memcmp(p, needle, m) == 0)
 			return p;
 		hay = p + 1;
 	}
@@ -627,9 +673,310 @@ void tmpl_lex_init(struct tmpl_lexer *l, struct arena *a, const char *input, siz
 	l->continue_ok = true;
 }
 
-struct tmpl_tok tmpl_lex_next(struct tmpl_lexer *l)
+/* --- the fast path ---
+ * The common tokens of an action (spaces, fields, identifiers, variables,
+ * strings, pipes, parens, the right delimiter) scanned in place, with the
+ * results lexInsideAction and its states give for them.  Anything else, an
+ * error or a token that reaches the end of the input goes to the state
+ * machine above, which starts from the same position: the fast path only
+ * commits when it produces a token.  At a token's start start == pos and
+ * start_line == line (every emit and ignore leaves them so). */
+
+static inline bool fast_is_space(unsigned char c)
 {
-	l->item = (struct tmpl_tok){ TK_EOF, (uint32_t)l->pos, l->start_line, "EOF", 3 };
+	return c < 0x80 && (ascii_class[c] & 2);
+}
+
+/* atTerminator at q < len, without moving. */
+static inline bool term_at(const struct tmpl_lexer *l, size_t q)
+{
+	unsigned char c = (unsigned char)l->input[q];
+	if (c < 0x80 && (ascii_class[c] & 4))
+		return true;
+	return has_prefix(l, q, l->rdelim, l->rdlen);
+}
+
+/* The end of the alphanumeric run from q, or 0 when it reaches the end of
+ * the input (left to the state machine, which then sets at_eof). */
+static inline size_t alnum_end(const struct tmpl_lexer *l, size_t q)
+{
+	const char *in = l->input;
+	size_t n = l->len;
+	while (q < n) {
+		unsigned char c = (unsigned char)in[q];
+		if (c < 0x80) {
+			if (!(ascii_class[c] & 1))
+				return q;
+			q++;
+			continue;
+		}
+		size_t w;
+		int32_t r = utf8_decode(in + q, n - q, &w);
+		if (!(unicode_is_letter(r) || unicode_is_digit(r)))
+			return q;
+		q += w;
+	}
+	return 0;
+}
+
+static inline void fast_emit(struct tmpl_lexer *l, struct tmpl_tok *out, enum tmpl_tok_type t, size_t end)
+{
+	out->type = (uint8_t)t;
+	out->plain = 0;
+	out->pos = (uint32_t)l->pos;
+	out->line = l->line;
+	out->val = l->input + l->pos;
+	out->len = (uint32_t)(end - l->pos);
+	l->pos = end;
+	l->start = end;
+}
+
+/* w[0..k) == s (k == strlen(s)) without a call: keywords are short */
+static inline bool word_is(const char *w, const char *s, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (w[i] != s[i])
+			return false;
+	return true;
+}
+
+static bool lex_action_fast(struct tmpl_lexer *l, struct tmpl_tok *out)
+{
+	const char *in = l->input;
+	size_t n = l->len, p = l->pos;
+	if (p + 2 >= n)
+		return false;
+	unsigned char c = (unsigned char)in[p];
+	size_t q;
+	/* lexRightDelim (atRightDelim is checked first, as Go does; the
+	 * trim-marked form, which starts with a space, in the switch below) */
+	bool trim;
+	if (c == (unsigned char)l->rdelim[0] && has_prefix(l, p, l->rdelim, l->rdlen)) {
+		trim = fast_is_space(c) && in[p + 1] == '-' && has_prefix(l, p + 2, l->rdelim, l->rdlen);
+	right_delim:
+		if (l->paren_depth != 0)
+			return false;
+		if (trim) {
+			if (c == '\n')
+				l->line++;
+			p += 2;
+		}
+		l->pos = p;
+		fast_emit(l, out, TK_RIGHT_DELIM, p + l->rdlen);
+		if (trim) {
+			q = l->pos;
+			while (q < n && fast_is_space((unsigned char)in[q])) {
+				l->line += in[q] == '\n';
+				q++;
+			}
+			l->pos = l->start = q;
+		}
+		l->start_line = l->line;
+		l->inside_action = false;
+		return true;
+	}
+	switch (c) {
+	case ' ':
+	case '\t':
+	case '\r':
+	case '\n': {
+		if (in[p + 1] == '-' && has_prefix(l, p + 2, l->rdelim, l->rdlen)) {
+			trim = true;
+			goto right_delim;
+		}
+		/* lexSpace */
+		int line = l->line;
+		q = p;
+		while (q < n && fast_is_space((unsigned char)in[q]))
+			line += in[q++] == '\n';
+		if (q + 1 >= n)
+			return false;
+		if (in[q] == '-' && has_prefix(l, q + 1, l->rdelim, l->rdlen)) {
+			/* the last space belongs to a trim-marked right delimiter
+			 * (q > p + 1: a lone space before it was taken above) */
+			q--;
+			line -= in[q] == '\n';
+		}
+		fast_emit(l, out, TK_SPACE, q);
+		l->line = l->start_line = line;
+		return true;
+	}
+	case '.':
+		/* lexField */
+		if (in[p + 1] >= '0' && in[p + 1] <= '9')
+			return false;
+		if (term_at(l, p + 1)) {
+			fast_emit(l, out, TK_DOT, p + 1);
+			return true;
+		}
+		q = alnum_end(l, p + 1);
+		if (!q || !term_at(l, q))
+			return false;
+		fast_emit(l, out, TK_FIELD, q);
+		return true;
+	case '$':
+		/* lexVariable */
+		if (term_at(l, p + 1)) {
+			fast_emit(l, out, TK_VARIABLE, p + 1);
+			return true;
+		}
+		q = alnum_end(l, p + 1);
+		if (!q || !term_at(l, q))
+			return false;
+		fast_emit(l, out, TK_VARIABLE, q);
+		return true;
+	case '"':
+		/* lexQuote: a newline or the end of input is an error */
+		{
+			bool plain = true;
+			for (q = p + 1; q < n; q++) {
+				unsigned char d = (unsigned char)in[q];
+				if (d == '"') {
+					fast_emit(l, out, TK_STRING, q + 1);
+					out->plain = plain;
+					return true;
+				}
+				if (d == '\n')
+					return false;
+				if (d >= 0x80)
+					plain = false;
+				if (d == '\\') {
+					if (q + 1 >= n || in[q + 1] == '\n')
+						return false;
+					plain = false;
+					q++;
+				}
+			}
+		}
+		return false;
+	case '|':
+		fast_emit(l, out, TK_PIPE, p + 1);
+		return true;
+	case '(':
+		l->paren_depth++;
+		fast_emit(l, out, TK_LEFT_PAREN, p + 1);
+		return true;
+	case ')':
+		if (l->paren_depth == 0)
+			return false;
+		l->paren_depth--;
+		fast_emit(l, out, TK_RIGHT_PAREN, p + 1);
+		return true;
+	case '=':
+		fast_emit(l, out, TK_ASSIGN, p + 1);
+		return true;
+	case ':':
+		if (in[p + 1] != '=')
+			return false;
+		fast_emit(l, out, TK_DECLARE, p + 2);
+		return true;
+	}
+	if (c >= '0' && c <= '9') {
+		/* lexNumber of plain decimal digits: what follows can neither
+		 * continue the number ('.', alphanumeric incl. x o b e i _) nor
+		 * start an imaginary part ('+', '-') */
+		q = p + 1;
+		while (q < n && in[q] >= '0' && in[q] <= '9')
+			q++;
+		if (q >= n)
+			return false;
+		unsigned char e = (unsigned char)in[q];
+		if (e >= 0x80 || (ascii_class[e] & 1) || e == '.' || e == '+' || e == '-')
+			return false;
+		fast_emit(l, out, TK_NUMBER, q);
+		return true;
+	}
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'))
+		return false;
+	/* lexIdentifier */
+	q = alnum_end(l, p + 1);
+	if (!q || !term_at(l, q))
+		return false;
+	const char *w = in + p;
+	size_t k = q - p;
+	enum tmpl_tok_type t = TK_IDENTIFIER;
+	switch (k) {
+	case 2:
+		if (w[0] == 'i' && w[1] == 'f')
+			t = TK_IF;
+		break;
+	case 3:
+		if (word_is(w, "end", 3))
+			t = TK_END;
+		else if (word_is(w, "nil", 3))
+			t = TK_NIL;
+		break;
+	case 4:
+		if (word_is(w, "else", 4))
+			t = TK_ELSE;
+		else if (word_is(w, "with", 4))
+			t = TK_WITH;
+		else if (word_is(w, "true", 4))
+			t = TK_BOOL;
+		break;
+	case 5:
+		if (word_is(w, "range", 5))
+			t = TK_RANGE;
+		else if (word_is(w, "block", 5))
+			t = TK_BLOCK;
+		else if (word_is(w, "false", 5))
+			t = TK_BOOL;
+		else if (word_is(w, "break", 5) && l->break_ok)
+			t = TK_BREAK;
+		break;
+	case 6:
+		if (word_is(w, "define", 6))
+			t = TK_DEFINE;
+		break;
+	case 8:
+		if (word_is(w, "template", 8))
+			t = TK_TEMPLATE;
+		else if (word_is(w, "continue", 8) && l->continue_ok)
+			t = TK_CONTINUE;
+		break;
+	}
+	fast_emit(l, out, t, q);
+	return true;
+}
+
+/* lexText up to a left delimiter and lexLeftDelim without a comment. */
+static bool lex_text_fast(struct tmpl_lexer *l, struct tmpl_tok *out)
+{
+	const char *in = l->input;
+	size_t n = l->len, p = l->pos;
+	const char *x = find(in + p, n - p, l->ldelim, l->ldlen);
+	if (!x)
+		return false;
+	size_t d = (size_t)(x - in), after = d + l->ldlen;
+	bool trim = has_left_trim(l, after);
+	if (d > p) {
+		size_t end = trim ? d - right_trim_length(in + p, d - p) : d;
+		int line = l->line;
+		l->line += (int)count_nl(in + p, d - p);
+		l->pos = l->start = d;
+		l->start_line = l->line;
+		if (end > p) {
+			*out = (struct tmpl_tok){ in + p, (uint32_t)(end - p), (uint32_t)p, line, TK_TEXT, 0 };
+			return true;
+		}
+	}
+	if (has_prefix(l, after + (trim ? 2 : 0), "/*", 2))
+		return false; /* a comment: the state machine, from the delimiter */
+	*out = (struct tmpl_tok){ x, (uint32_t)l->ldlen, (uint32_t)d, l->line, TK_LEFT_DELIM, 0 };
+	if (trim) {
+		after += 2;
+		l->line += in[after - 1] == '\n';
+	}
+	l->pos = l->start = after;
+	l->start_line = l->line;
+	l->inside_action = true;
+	l->paren_depth = 0;
+	return true;
+}
+
+static __attribute__((noinline)) void lex_slow(struct tmpl_lexer *l, struct tmpl_tok *out)
+{
+	l->item = (struct tmpl_tok){ "EOF", 3, (uint32_t)l->pos, l->start_line, TK_EOF, 0 };
 	enum lex_state s = l->inside_action ? S_INSIDE_ACTION : S_TEXT;
 	while (s != S_NONE) {
 		switch (s) {
@@ -651,7 +998,14 @@ struct tmpl_tok tmpl_lex_next(struct tmpl_lexer *l)
 		case S_NONE: break;
 		}
 	}
-	return l->item;
+	*out = l->item;
+}
+
+void tmpl_lex_next_call(struct tmpl_lexer *l, struct tmpl_tok *out)
+{
+	if (l->inside_action ? lex_action_fast(l, out) : lex_text_fast(l, out))
+		return;
+	lex_slow(l, out);
 }
 
 void tmpl_tok_describe(struct sb *out, const struct tmpl_tok *t)

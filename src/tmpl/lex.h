@@ -49,11 +49,12 @@ enum tmpl_tok_type {
 };
 
 struct tmpl_tok {
-	enum tmpl_tok_type type;
+	const char *val;
+	uint32_t len;
 	uint32_t pos;
 	int line;
-	const char *val;
-	size_t len;
+	uint8_t type;  /* enum tmpl_tok_type */
+	uint8_t plain; /* TK_STRING of ASCII without escapes: unquoting is slicing */
 };
 
 struct tmpl_lexer {
@@ -73,7 +74,24 @@ struct tmpl_lexer {
 
 void tmpl_lex_init(struct tmpl_lexer *l, struct arena *a, const char *input, size_t len,
 		   const char *ldelim, const char *rdelim);
-struct tmpl_tok tmpl_lex_next(struct tmpl_lexer *l);
+void tmpl_lex_next_call(struct tmpl_lexer *l, struct tmpl_tok *out);
+
+/* The next token into *out (Go's nextItem).  The commonest token, one
+ * space between two words of an action, is made here without a call. */
+static inline void tmpl_lex_next(struct tmpl_lexer *l, struct tmpl_tok *out)
+{
+	size_t p = l->pos;
+	if (l->inside_action && p + 2 < l->len && l->input[p] == ' ' && l->rdelim[0] != ' ') {
+		char c = l->input[p + 1];
+		/* not a longer run, not the " -" of a trim-marked delimiter */
+		if (c != ' ' && c != '-' && c != '\n' && c != '\t' && c != '\r') {
+			*out = (struct tmpl_tok){ l->input + p, 1, (uint32_t)p, l->line, TK_SPACE, 0 };
+			l->pos = l->start = p + 1;
+			return;
+		}
+	}
+	tmpl_lex_next_call(l, out);
+}
 /* Go's item.String(): EOF, the error text, <keyword>, or %q (%.10q... when long). */
 void tmpl_tok_describe(struct sb *out, const struct tmpl_tok *t);
 

@@ -5,11 +5,13 @@
 #include "tmpl/tmpl.h"
 
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/quote.h"
 #include "base/strconv_parse.h"
 #include "base/utf8.h"
+#include "base/xalloc.h"
 #include "tmpl/lex.h"
 
 /* Go 1.23 has no limit on nested parentheses (Go stacks grow); ours guards
@@ -32,6 +34,20 @@ struct shared {
 	struct tmpl_str parse_name;
 	const char *text;
 	size_t text_len;
+	/* nodes come from chunks of the arena: a pointer bump, no call */
+	char *nbase, *nptr, *nend;
+	size_t nchunk;
+	/* children of the lists, commands and pipelines being built, copied
+	 * out at their exact size when each is complete (xmalloc'd) */
+	void **stk;
+	size_t stop, scap;
+	/* function names already looked up in this parse (a chart's files
+	 * call the same few functions over and over) */
+	struct {
+		const char *name;
+		uint32_t len;
+		int func;
+	} fcache[32];
 };
 
 /* Per-tree parser state (Go keeps these in each *Tree). */
@@ -104,18 +120,21 @@ __attribute__((noreturn)) static void unexpected(struct tp *t, const struct tmpl
 	fail_sb(t, &m);
 }
 
-/* --- token stream with Go's three-token lookahead --- */
+/* --- token stream with Go's three-token lookahead ---
+ * next/peek give a pointer into token[]: valid until the next call that
+ * lexes (next, peek at an empty buffer) or a backup2/backup3; a token kept
+ * longer is copied. */
 
-static struct tmpl_tok next(struct tp *t)
+static inline const struct tmpl_tok *next(struct tp *t)
 {
 	if (t->peek_count > 0)
 		t->peek_count--;
 	else
-		t->token[0] = tmpl_lex_next(&t->sh->lex);
-	return t->token[t->peek_count];
+		tmpl_lex_next(&t->sh->lex, &t->token[0]);
+	return &t->token[t->peek_count];
 }
 
-static void backup(struct tp *t)
+static inline void backup(struct tp *t)
 {
 	t->peek_count++;
 }
@@ -133,34 +152,34 @@ static void backup3(struct tp *t, struct tmpl_tok t2, struct tmpl_tok t1)
 	t->peek_count = 3;
 }
 
-static struct tmpl_tok peek(struct tp *t)
+static inline const struct tmpl_tok *peek(struct tp *t)
 {
 	if (t->peek_count > 0)
-		return t->token[t->peek_count - 1];
+		return &t->token[t->peek_count - 1];
 	t->peek_count = 1;
-	t->token[0] = tmpl_lex_next(&t->sh->lex);
-	return t->token[0];
+	tmpl_lex_next(&t->sh->lex, &t->token[0]);
+	return &t->token[0];
 }
 
-static struct tmpl_tok next_non_space(struct tp *t)
+static inline const struct tmpl_tok *next_non_space(struct tp *t)
 {
-	struct tmpl_tok tok;
+	const struct tmpl_tok *tok;
 	do
 		tok = next(t);
-	while (tok.type == TK_SPACE);
+	while (tok->type == TK_SPACE);
 	return tok;
 }
 
-static struct tmpl_tok peek_non_space(struct tp *t)
+static inline const struct tmpl_tok *peek_non_space(struct tp *t)
 {
-	struct tmpl_tok tok = next_non_space(t);
+	const struct tmpl_tok *tok = next_non_space(t);
 	backup(t);
 	return tok;
 }
 
 static struct tmpl_tok expect(struct tp *t, enum tmpl_tok_type want, const char *context)
 {
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	if (tok.type != want)
 		unexpected(t, &tok, context);
 	return tok;
@@ -168,9 +187,38 @@ static struct tmpl_tok expect(struct tp *t, enum tmpl_tok_type want, const char 
 
 /* --- node construction --- */
 
-static void *new_node(struct tp *t, size_t size, enum tmpl_node_type type, uint32_t pos, int line)
+static __attribute__((noinline)) void node_refill(struct shared *sh, size_t size)
 {
-	struct tmpl_node *n = arena_zalloc(t->sh->a, size);
+	/* the first chunk in proportion to the text: tpl parses many tiny ones */
+	size_t c = sh->nchunk * 2;
+	if (!c)
+		c = sh->text_len < 256 ? 256 : sh->text_len < 2048 ? sh->text_len : 2048;
+	if (c > 65536)
+		c = 65536;
+	if (c < size)
+		c = size;
+	sh->nchunk = c;
+	sh->nbase = sh->nptr = arena_alloc(sh->a, c);
+	sh->nend = sh->nptr + c;
+}
+
+/* Memory for nodes and their arrays (8-byte aligned: nothing needs more). */
+static inline __attribute__((always_inline)) void *node_alloc(struct shared *sh, size_t size)
+{
+	size = (size + 7) & ~(size_t)7;
+	if ((size_t)(sh->nend - sh->nptr) < size)
+		node_refill(sh, size);
+	void *p = sh->nptr;
+	sh->nptr += size;
+	return p;
+}
+
+static inline __attribute__((always_inline)) void *new_node(struct tp *t, size_t size,
+							      enum tmpl_node_type type, uint32_t pos,
+							      int line)
+{
+	struct tmpl_node *n = node_alloc(t->sh, size);
+	memset(n, 0, size);
 	n->type = (uint8_t)type;
 	n->pos = pos;
 	n->line = (uint32_t)line;
@@ -178,12 +226,55 @@ static void *new_node(struct tp *t, size_t size, enum tmpl_node_type type, uint3
 	return n;
 }
 
+static __attribute__((noinline)) void stk_grow(struct shared *sh)
+{
+	sh->scap = sh->scap ? sh->scap * 2 : 256;
+	sh->stk = xrealloc(sh->stk, sh->scap * sizeof(*sh->stk));
+}
+
+static inline void stk_push(struct shared *sh, void *p)
+{
+	if (sh->stop == sh->scap)
+		stk_grow(sh);
+	sh->stk[sh->stop++] = p;
+}
+
+/* The items pushed since base, as an array of the exact size. */
+static inline void *stk_take(struct shared *sh, size_t base, uint32_t *n)
+{
+	size_t k = sh->stop - base;
+	*n = (uint32_t)k;
+	sh->stop = base;
+	if (k == 0)
+		return NULL;
+	void **a = node_alloc(sh, k * sizeof(*a));
+	if (k == 1)
+		a[0] = sh->stk[base];
+	else
+		memcpy(a, sh->stk + base, k * sizeof(*a));
+	return a;
+}
+
+/* Resize p (old bytes) to n bytes: in place when it is the newest block. */
+static void *node_grow(struct shared *sh, void *p, size_t old, size_t n)
+{
+	old = (old + 7) & ~(size_t)7;
+	if (p && (char *)p + old == sh->nptr && (size_t)(sh->nend - (char *)p) >= n) {
+		sh->nptr = (char *)p + ((n + 7) & ~(size_t)7);
+		return p;
+	}
+	void *q = node_alloc(sh, n);
+	if (old)
+		memcpy(q, p, old < n ? old : n);
+	return q;
+}
+
 #define PUSH(t, arr, n, cap, item)                                                          \
 	do {                                                                                \
 		if ((n) == (cap)) {                                                         \
 			uint32_t nc_ = (cap) ? (cap) * 2 : 4;                               \
-			(arr) = arena_grow((t)->sh->a, (arr), (cap) * sizeof(*(arr)),       \
-					   nc_ * sizeof(*(arr)));                           \
+			(arr) = node_grow((t)->sh, (arr), (cap) * sizeof(*(arr)),           \
+					  nc_ * sizeof(*(arr)));                            \
 			(cap) = nc_;                                                        \
 		}                                                                           \
 		(arr)[(n)++] = (item);                                                      \
@@ -194,9 +285,14 @@ static struct tmpl_list *new_list(struct tp *t, uint32_t pos)
 	return new_node(t, sizeof(struct tmpl_list), TN_LIST, pos, 0);
 }
 
-static void list_append(struct tp *t, struct tmpl_list *l, struct tmpl_node *n)
+/* A list of one node (else if / else with). */
+static struct tmpl_list *list_of(struct tp *t, uint32_t pos, struct tmpl_node *n)
 {
-	PUSH(t, l->nodes, l->n, l->cap, n);
+	struct tmpl_list *l = new_list(t, pos);
+	l->nodes = node_alloc(t->sh, sizeof(*l->nodes));
+	l->nodes[0] = n;
+	l->n = l->cap = 1;
+	return l;
 }
 
 static struct tmpl_str str_of(const struct tmpl_tok *tok)
@@ -207,10 +303,27 @@ static struct tmpl_str str_of(const struct tmpl_tok *tok)
 /* Split "$x.a.b" / "a.b" on '.' (strings.Split). */
 static struct tmpl_str *split_dots(struct tp *t, const char *p, size_t n, uint32_t *count)
 {
+	struct tmpl_str parts[16];
+	uint32_t np = 0;
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '.') {
+			if (np == 15)
+				goto many;
+			parts[np++] = (struct tmpl_str){ p + from, (uint32_t)(i - from) };
+			from = i + 1;
+		}
+	}
+	parts[np++] = (struct tmpl_str){ p + from, (uint32_t)(n - from) };
+	struct tmpl_str *r = node_alloc(t->sh, np * sizeof(*r));
+	memcpy(r, parts, np * sizeof(*r));
+	*count = np;
+	return r;
+many:;
 	uint32_t c = 1;
 	for (size_t i = 0; i < n; i++)
 		c += p[i] == '.';
-	struct tmpl_str *out = arena_alloc(t->sh->a, c * sizeof(*out));
+	struct tmpl_str *out = node_alloc(t->sh, c * sizeof(*out));
 	size_t start = 0;
 	uint32_t k = 0;
 	for (size_t i = 0; i <= n; i++) {
@@ -241,7 +354,7 @@ static void push_var(struct tp *t, struct tmpl_str name)
 {
 	if (t->nvars == t->capvars) {
 		size_t nc = t->capvars ? t->capvars * 2 : 8;
-		t->vars = arena_grow(t->sh->a, t->vars, t->capvars * sizeof(*t->vars), nc * sizeof(*t->vars));
+		t->vars = node_grow(t->sh, t->vars, t->capvars * sizeof(*t->vars), nc * sizeof(*t->vars));
 		t->capvars = nc;
 	}
 	t->vars[t->nvars++] = name;
@@ -263,7 +376,7 @@ static bool unquote(struct tp *t, const char *in, size_t n, struct tmpl_str *out
 			*out = (struct tmpl_str){ in + 1, (uint32_t)(n - 2) };
 			return true;
 		}
-		char *buf = arena_alloc(t->sh->a, n);
+		char *buf = node_alloc(t->sh, n);
 		size_t k = 0;
 		for (size_t i = 1; i < n - 1; i++)
 			if (in[i] != '\r')
@@ -275,6 +388,20 @@ static bool unquote(struct tp *t, const char *in, size_t n, struct tmpl_str *out
 		return false;
 	if (in[n - 1] != q)
 		return false;
+	if (q == '"') {
+		/* plain ASCII without escapes: the text between the quotes */
+		size_t i = 1;
+		while (i < n - 1) {
+			unsigned char c = (unsigned char)in[i];
+			if (c == '\\' || c == '\n' || c == '"' || c >= 0x80)
+				break;
+			i++;
+		}
+		if (i == n - 1) {
+			*out = (struct tmpl_str){ in + 1, (uint32_t)(n - 2) };
+			return true;
+		}
+	}
 	if (!memchr(in, '\\', n) && !memchr(in, '\n', n)) {
 		if (q == '"') {
 			if (memchr(in + 1, '"', n - 2))
@@ -285,7 +412,7 @@ static bool unquote(struct tp *t, const char *in, size_t n, struct tmpl_str *out
 			}
 		}
 	}
-	char *buf = arena_alloc(t->sh->a, n * 2 + 4);
+	char *buf = node_alloc(t->sh, n * 2 + 4);
 	size_t k = 0;
 	size_t i = 1;
 	while (i < n - 1) {
@@ -451,14 +578,17 @@ static bool is_control_end(const struct tmpl_node *n)
 /* itemList: textOrAction* up to {{end}} or {{else}}, returned in *next. */
 static struct tmpl_list *item_list(struct tp *t, struct tmpl_node **next_node)
 {
-	struct tmpl_list *list = new_list(t, peek_non_space(t).pos);
-	while (peek_non_space(t).type != TK_EOF) {
+	struct tmpl_list *list = new_list(t, peek_non_space(t)->pos);
+	size_t base = t->sh->stop;
+	while (peek_non_space(t)->type != TK_EOF) {
 		struct tmpl_node *n = text_or_action(t);
 		if (is_control_end(n)) {
 			*next_node = n;
+			list->nodes = stk_take(t->sh, base, &list->n);
+			list->cap = list->n;
 			return list;
 		}
-		list_append(t, list, n);
+		stk_push(t->sh, n);
 	}
 	errorf(t, "unexpected EOF");
 }
@@ -490,16 +620,29 @@ static struct tmpl_node *use_var(struct tp *t, uint32_t pos, const char *p, size
 	errorf(t, "undefined variable %s", quoted(t, v->ident[0].p, v->ident[0].n));
 }
 
+static int lookup_func(struct shared *sh, const char *name, uint32_t n)
+{
+	unsigned h = (n * 7u + (unsigned char)name[0] * 31u + (unsigned char)name[n - 1] * 3u +
+		      (n > 2 ? (unsigned char)name[n / 2] : 0u)) & 31u;
+	if (sh->fcache[h].name && sh->fcache[h].len == n && memcmp(sh->fcache[h].name, name, n) == 0)
+		return sh->fcache[h].func;
+	int f = tmpl_funcs_lookup(sh->set->funcs, name, n);
+	sh->fcache[h].name = name;
+	sh->fcache[h].len = n;
+	sh->fcache[h].func = f;
+	return f;
+}
+
 static struct tmpl_node *term(struct tp *t)
 {
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	switch (tok.type) {
 	case TK_IDENTIFIER: {
 		struct tmpl_ident *id = new_node(t, sizeof(*id), TN_IDENT, tok.pos, 0);
 		id->name = str_of(&tok);
 		id->func = -1;
 		if (t->sh->set->funcs)
-			id->func = tmpl_funcs_lookup(t->sh->set->funcs, tok.val, tok.len);
+			id->func = lookup_func(t->sh, tok.val, tok.len);
 		if (!t->sh->set->skip_func_check && id->func < 0)
 			errorf(t, "function %s not defined", quoted(t, tok.val, tok.len));
 		return &id->h;
@@ -533,7 +676,9 @@ static struct tmpl_node *term(struct tp *t)
 	case TK_RAW_STRING: {
 		struct tmpl_string *s = new_node(t, sizeof(*s), TN_STRING, tok.pos, 0);
 		s->quoted = str_of(&tok);
-		if (!unquote(t, tok.val, tok.len, &s->text))
+		if (tok.plain)
+			s->text = (struct tmpl_str){ tok.val + 1, tok.len - 2 };
+		else if (!unquote(t, tok.val, tok.len, &s->text))
 			errorf(t, "invalid syntax");
 		return &s->h;
 	}
@@ -548,13 +693,13 @@ static struct tmpl_node *operand(struct tp *t)
 	struct tmpl_node *node = term(t);
 	if (!node)
 		return NULL;
-	if (peek(t).type == TK_FIELD) {
-		struct tmpl_chain *chain = new_node(t, sizeof(*chain), TN_CHAIN, peek(t).pos, 0);
+	if (peek(t)->type == TK_FIELD) {
+		struct tmpl_chain *chain = new_node(t, sizeof(*chain), TN_CHAIN, peek(t)->pos, 0);
 		chain->node = node;
-		while (peek(t).type == TK_FIELD) {
-			struct tmpl_tok f = next(t);
+		while (peek(t)->type == TK_FIELD) {
+			const struct tmpl_tok *f = next(t);
 			/* ChainNode.Add drops the leading dot */
-			struct tmpl_str s = { f.val + 1, (uint32_t)(f.len - 1) };
+			struct tmpl_str s = { f->val + 1, (uint32_t)(f->len - 1) };
 			PUSH(t, chain->field, chain->n, chain->cap, s);
 		}
 		switch (node->type) {
@@ -574,7 +719,7 @@ static struct tmpl_node *operand(struct tp *t)
 				nh = ((struct tmpl_variable *)node)->n;
 			}
 			uint32_t c = nh + chain->n;
-			struct tmpl_str *ids = arena_alloc(t->sh->a, c * sizeof(*ids));
+			struct tmpl_str *ids = node_alloc(t->sh, c * sizeof(*ids));
 			memcpy(ids, head, nh * sizeof(*ids));
 			memcpy(ids + nh, chain->field, chain->n * sizeof(*ids));
 			if (node->type == TN_FIELD) {
@@ -610,21 +755,24 @@ static struct tmpl_node *operand(struct tp *t)
 
 static struct tmpl_command *command(struct tp *t)
 {
-	struct tmpl_command *cmd = new_node(t, sizeof(*cmd), TN_COMMAND, peek_non_space(t).pos, 0);
+	struct tmpl_command *cmd = new_node(t, sizeof(*cmd), TN_COMMAND, peek_non_space(t)->pos, 0);
+	size_t base = t->sh->stop;
 	for (;;) {
 		peek_non_space(t);
 		struct tmpl_node *op = operand(t);
 		if (op)
-			PUSH(t, cmd->args, cmd->n, cmd->cap, op);
-		struct tmpl_tok tok = next(t);
-		if (tok.type == TK_SPACE)
+			stk_push(t->sh, op);
+		const struct tmpl_tok *tok = next(t);
+		if (tok->type == TK_SPACE)
 			continue;
-		if (tok.type == TK_RIGHT_DELIM || tok.type == TK_RIGHT_PAREN)
+		if (tok->type == TK_RIGHT_DELIM || tok->type == TK_RIGHT_PAREN)
 			backup(t);
-		else if (tok.type != TK_PIPE)
-			unexpected(t, &tok, "operand");
+		else if (tok->type != TK_PIPE)
+			unexpected(t, tok, "operand");
 		break;
 	}
+	cmd->args = stk_take(t->sh, base, &cmd->n);
+	cmd->cap = cmd->n;
 	if (cmd->n == 0)
 		errorf(t, "empty command");
 	return cmd;
@@ -632,18 +780,18 @@ static struct tmpl_command *command(struct tp *t)
 
 static struct tmpl_pipe *pipeline(struct tp *t, const char *context, enum tmpl_tok_type end)
 {
-	struct tmpl_tok tok = peek_non_space(t);
-	struct tmpl_pipe *pipe = new_node(t, sizeof(*pipe), TN_PIPE, tok.pos, tok.line);
-	bool is_range = strcmp(context, "range") == 0;
+	const struct tmpl_tok *tok = peek_non_space(t);
+	struct tmpl_pipe *pipe = new_node(t, sizeof(*pipe), TN_PIPE, tok->pos, tok->line);
+	bool is_range = context[0] == 'r' && strcmp(context, "range") == 0;
 	uint32_t capdecl = 0;
 decls:;
-	struct tmpl_tok v = peek_non_space(t);
+	struct tmpl_tok v = *peek_non_space(t);
 	if (v.type == TK_VARIABLE) {
 		next(t);
 		/* "$x foo" vs "$x := foo": remember the token after the variable
 		 * so it can be pushed back (three-token lookahead). */
-		struct tmpl_tok after = peek(t);
-		struct tmpl_tok nx = peek_non_space(t);
+		struct tmpl_tok after = *peek(t);
+		struct tmpl_tok nx = *peek_non_space(t);
 		if (nx.type == TK_ASSIGN || nx.type == TK_DECLARE) {
 			pipe->is_assign = nx.type == TK_ASSIGN;
 			next_non_space(t);
@@ -654,7 +802,7 @@ decls:;
 			PUSH(t, pipe->decl, pipe->ndecl, capdecl, new_variable(t, v.pos, v.val, v.len));
 			push_var(t, str_of(&v));
 			if (is_range && pipe->ndecl < 2) {
-				switch (peek_non_space(t).type) {
+				switch (peek_non_space(t)->type) {
 				case TK_VARIABLE:
 				case TK_RIGHT_DELIM:
 				case TK_RIGHT_PAREN:
@@ -670,13 +818,16 @@ decls:;
 			backup2(t, v);
 		}
 	}
+	size_t base = t->sh->stop;
 	for (;;) {
 		tok = next_non_space(t);
-		if (tok.type == end) {
+		if (tok->type == end) {
+			pipe->cmds = (struct tmpl_command **)stk_take(t->sh, base, &pipe->n);
+			pipe->cap = pipe->n;
 			check_pipeline(t, pipe, context);
 			return pipe;
 		}
-		switch (tok.type) {
+		switch (tok->type) {
 		case TK_BOOL:
 		case TK_CHAR_CONSTANT:
 		case TK_COMPLEX:
@@ -690,13 +841,11 @@ decls:;
 		case TK_VARIABLE:
 		case TK_LEFT_PAREN: {
 			backup(t);
-			uint32_t cap = pipe->cap;
-			PUSH(t, pipe->cmds, pipe->n, cap, command(t));
-			pipe->cap = cap;
+			stk_push(t->sh, command(t));
 			break;
 		}
 		default:
-			unexpected(t, &tok, context);
+			unexpected(t, tok, context);
 		}
 	}
 }
@@ -716,14 +865,14 @@ static struct tmpl_node *parse_control(struct tp *t, const char *context, enum t
 	if (nx->type == TN_ELSE) {
 		/* "else if" / "else with" are parsed as an else branch holding one
 		 * nested if/with whose {{end}} is shared. */
-		if (type == TN_IF && peek(t).type == TK_IF) {
+		if (type == TN_IF && peek(t)->type == TK_IF) {
 			next(t);
-			else_list = new_list(t, nx->pos);
-			list_append(t, else_list, if_control(t));
-		} else if (type == TN_WITH && peek(t).type == TK_WITH) {
+			uint32_t pos = nx->pos;
+			else_list = list_of(t, pos, if_control(t));
+		} else if (type == TN_WITH && peek(t)->type == TK_WITH) {
 			next(t);
-			else_list = new_list(t, nx->pos);
-			list_append(t, else_list, with_control(t));
+			uint32_t pos = nx->pos;
+			else_list = list_of(t, pos, with_control(t));
 		} else {
 			else_list = item_list(t, &nx);
 			if (nx->type != TN_END) {
@@ -775,7 +924,8 @@ static void tp_start(struct tp *t, struct shared *sh, struct tmpl_str name)
 {
 	memset(t, 0, sizeof(*t));
 	t->sh = sh;
-	t->tree = arena_zalloc(sh->a, sizeof(*t->tree));
+	t->tree = node_alloc(sh, sizeof(*t->tree));
+	memset(t->tree, 0, sizeof(*t->tree));
 	t->tree->name = name;
 	t->tree->parse_name = sh->parse_name;
 	t->tree->text = sh->text;
@@ -786,7 +936,7 @@ static void tp_start(struct tp *t, struct shared *sh, struct tmpl_str name)
 static struct tmpl_node *block_control(struct tp *t)
 {
 	const char *context = "block clause";
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	struct tmpl_str name = template_name(t, &tok, context);
 	struct tmpl_pipe *pipe = pipeline(t, context, TK_RIGHT_DELIM);
 
@@ -808,10 +958,10 @@ static struct tmpl_node *block_control(struct tp *t)
 static struct tmpl_node *template_control(struct tp *t)
 {
 	const char *context = "template clause";
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	struct tmpl_str name = template_name(t, &tok, context);
 	struct tmpl_pipe *pipe = NULL;
-	if (next_non_space(t).type != TK_RIGHT_DELIM) {
+	if (next_non_space(t)->type != TK_RIGHT_DELIM) {
 		backup(t);
 		pipe = pipeline(t, context, TK_RIGHT_DELIM);
 	}
@@ -821,7 +971,7 @@ static struct tmpl_node *template_control(struct tp *t)
 static struct tmpl_node *loop_control(struct tp *t, const struct tmpl_tok *kw, enum tmpl_node_type type)
 {
 	const char *what = type == TN_BREAK ? "{{break}}" : "{{continue}}";
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	if (tok.type != TK_RIGHT_DELIM)
 		unexpected(t, &tok, what);
 	if (t->range_depth == 0)
@@ -831,7 +981,7 @@ static struct tmpl_node *loop_control(struct tp *t, const struct tmpl_tok *kw, e
 
 static struct tmpl_node *action(struct tp *t)
 {
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	switch (tok.type) {
 	case TK_BLOCK:
 		return block_control(t);
@@ -840,7 +990,7 @@ static struct tmpl_node *action(struct tp *t)
 	case TK_CONTINUE:
 		return loop_control(t, &tok, TN_CONTINUE);
 	case TK_ELSE: {
-		struct tmpl_tok pk = peek_non_space(t);
+		struct tmpl_tok pk = *peek_non_space(t);
 		if (pk.type == TK_IF || pk.type == TK_WITH)
 			return new_node(t, sizeof(struct tmpl_node), TN_ELSE, pk.pos, pk.line);
 		struct tmpl_tok r = expect(t, TK_RIGHT_DELIM, "else");
@@ -862,7 +1012,7 @@ static struct tmpl_node *action(struct tp *t)
 		break;
 	}
 	backup(t);
-	struct tmpl_tok pk = peek(t);
+	struct tmpl_tok pk = *peek(t);
 	struct tmpl_action *a = new_node(t, sizeof(*a), TN_ACTION, pk.pos, pk.line);
 	a->pipe = pipeline(t, "command", TK_RIGHT_DELIM);
 	return &a->h;
@@ -870,7 +1020,7 @@ static struct tmpl_node *action(struct tp *t)
 
 static struct tmpl_node *text_or_action(struct tp *t)
 {
-	struct tmpl_tok tok = next_non_space(t);
+	struct tmpl_tok tok = *next_non_space(t);
 	switch (tok.type) {
 	case TK_TEXT: {
 		struct tmpl_text *n = new_node(t, sizeof(*n), TN_TEXT, tok.pos, 0);
@@ -952,7 +1102,7 @@ static void add_tree(struct tp *t)
 	}
 	if (p->n == p->cap) {
 		size_t nc = p->cap ? p->cap * 2 : 4;
-		p->trees = arena_grow(t->sh->a, p->trees, p->cap * sizeof(*p->trees), nc * sizeof(*p->trees));
+		p->trees = node_grow(t->sh, p->trees, p->cap * sizeof(*p->trees), nc * sizeof(*p->trees));
 		p->cap = nc;
 	}
 	p->trees[p->n++] = t->tree;
@@ -961,7 +1111,7 @@ static void add_tree(struct tp *t)
 static void parse_definition(struct tp *t)
 {
 	const char *context = "define clause";
-	struct tmpl_tok name = next_non_space(t);
+	struct tmpl_tok name = *next_non_space(t);
 	if (name.type != TK_STRING && name.type != TK_RAW_STRING)
 		unexpected(t, &name, context);
 	if (!unquote(t, name.val, name.len, &t->tree->name))
@@ -982,11 +1132,12 @@ static void parse_definition(struct tp *t)
 /* Tree.parse: the top level, which also accepts {{define}}. */
 static void parse_top(struct tp *t)
 {
-	t->tree->root = new_list(t, peek(t).pos);
-	while (peek(t).type != TK_EOF) {
-		if (peek(t).type == TK_LEFT_DELIM) {
-			struct tmpl_tok delim = next(t);
-			if (next_non_space(t).type == TK_DEFINE) {
+	t->tree->root = new_list(t, peek(t)->pos);
+	size_t base = t->sh->stop;
+	while (peek(t)->type != TK_EOF) {
+		if (peek(t)->type == TK_LEFT_DELIM) {
+			struct tmpl_tok delim = *next(t);
+			if (next_non_space(t)->type == TK_DEFINE) {
 				struct tp def;
 				tp_start(&def, t->sh, (struct tmpl_str){ "definition", 10 });
 				parse_definition(&def);
@@ -1001,8 +1152,10 @@ static void parse_top(struct tp *t)
 			tmpl_node_write(&m, n);
 			fail_sb(t, &m);
 		}
-		list_append(t, t->tree->root, n);
+		stk_push(t->sh, n);
 	}
+	t->tree->root->nodes = stk_take(t->sh, base, &t->tree->root->n);
+	t->tree->root->cap = t->tree->root->n;
 }
 
 static int lookup_break_continue(const struct tmpl_set *s, const char *name)
@@ -1082,7 +1235,13 @@ int tmpl_parse_top(struct tmpl_set *s, const char *name, size_t nlen, const char
 	sh->lex.break_ok = lookup_break_continue(s, "break") < 0;
 	sh->lex.continue_ok = lookup_break_continue(s, "continue") < 0;
 	struct tp *top = arena_alloc(s->arena, sizeof(*top));
-	if (!run_parse(sh, top))
+	bool ok = run_parse(sh, top);
+	free(sh->stk);
+	/* give the unused end of the last node chunk back to the arena */
+	if (sh->nbase && s->arena->last == sh->nbase)
+		arena_grow(s->arena, sh->nbase, (size_t)(sh->nend - sh->nbase),
+			   (size_t)(sh->nptr - sh->nbase));
+	if (!ok)
 		return -1;
 	commit(s, &sh->pending);
 	if (tree)
