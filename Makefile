@@ -99,7 +99,7 @@ check-cluster: $(BUILD)/cozypkg
 # test_crypto generates RSA/ECDSA keys and bcrypt hashes by the hundred:
 # under valgrind that alone takes over half an hour, so it runs under
 # ASan+UBSan (make SANITIZE=1 check) only.
-VALGRIND_SKIP := $(BUILD)/tests/unit/funcs/test_crypto
+VALGRIND_SKIP := $(BUILD)/tests/unit/funcs/test_crypto $(BUILD)/tests/unit/funcs/test_bcrypt
 check-valgrind: $(BUILD)/cozypkg $(TEST_BIN)
 	$(Q)YFAST_MUTATIONS=5000 RUN_UNIT_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  COZYPKG=$(BUILD)/cozypkg tests/run-unit $(filter-out $(VALGRIND_SKIP),$(TEST_BIN))

@@ -3,17 +3,19 @@
  * derivePassword (Master Password on scrypt), encryptAES/decryptAES with
  * sprig's own CBC framing, getHostByName (network.go).  Keys and
  * certificates live in crypto_cert.c. */
-#include <crypt.h>
 #include <netdb.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
 
+/* see SHA_FN below */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <openssl/hmac.h>
 #include <zlib.h>
 
-#include "base/xalloc.h"
+#include "funcs/bcrypt.h"
 #include "funcs/fn_crypto.h"
 #include "funcs/fn_encoding.h"
 #include "funcs/funcs.h"
@@ -30,30 +32,24 @@ static val hex_val(struct tmpl_exec *x, const unsigned char *p, size_t n)
 	return val_str_ref(s, 2 * n);
 }
 
-static int digest(struct tmpl_exec *x, val *a, const EVP_MD *md, val *out)
-{
-	unsigned char h[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	if (!EVP_Digest(a[0].u.s, a[0].len, h, &n, md, NULL))
-		return tmpl_fail(x, "digest failed");
-	*out = hex_val(x, h, n);
-	return 0;
-}
-
-static int f_sha1sum(struct tmpl_exec *x, val *a, size_t n, val *out)
-{
-	return digest(x, a, EVP_sha1(), out);
-}
-
-static int f_sha256sum(struct tmpl_exec *x, val *a, size_t n, val *out)
-{
-	return digest(x, a, EVP_sha256(), out);
-}
-
-static int f_sha512sum(struct tmpl_exec *x, val *a, size_t n, val *out)
-{
-	return digest(x, a, EVP_sha512(), out);
-}
+/* The SHA*_Init/Update/Final functions run OpenSSL's assembly directly.
+ * OpenSSL 3 deprecates them, and routes both EVP_Digest and the one-shot
+ * SHA256() through its provider machinery, whose first use costs ~6 M
+ * instructions (1-2 ms): paid by every chart with a checksum annotation. */
+#define SHA_FN(fname, CTX, init, update, final, size)                         \
+	static int fname(struct tmpl_exec *x, val *a, size_t n, val *out)     \
+	{                                                                     \
+		unsigned char h[size];                                        \
+		CTX c;                                                        \
+		init(&c);                                                     \
+		update(&c, a[0].u.s, a[0].len);                               \
+		final(h, &c);                                                 \
+		*out = hex_val(x, h, sizeof h);                               \
+		return 0;                                                     \
+	}
+SHA_FN(f_sha1sum, SHA_CTX, SHA1_Init, SHA1_Update, SHA1_Final, SHA_DIGEST_LENGTH)
+SHA_FN(f_sha256sum, SHA256_CTX, SHA256_Init, SHA256_Update, SHA256_Final, SHA256_DIGEST_LENGTH)
+SHA_FN(f_sha512sum, SHA512_CTX, SHA512_Init, SHA512_Update, SHA512_Final, SHA512_DIGEST_LENGTH)
 
 /* adler32sum: fmt.Sprintf("%d", adler32.Checksum(...)) */
 static int f_adler32sum(struct tmpl_exec *x, val *a, size_t n, val *out)
@@ -65,38 +61,26 @@ static int f_adler32sum(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return 0;
 }
 
-/* bcrypt.GenerateFromPassword(p, DefaultCost): Go writes "$2a$" with the
- * plain (non-sign-extending) key schedule, which is libxcrypt's "$2b$"; only
- * the prefix letter differs.  Appends the hash or sprig's failure text. */
-static void bcrypt_hash(struct tmpl_exec *x, const char *p, size_t n, struct sb *out)
+/* bcrypt.GenerateFromPassword(p, DefaultCost) (funcs/bcrypt.c: each call
+ * makes two hashes in one pass and keeps the second, with its own random
+ * salt, for the next call with the same password).  Appends the hash or
+ * sprig's failure text. */
+static void sprig_bcrypt(const char *p, size_t n, struct sb *out)
 {
-	if (n > 72) {
+	char h[BCRYPT_HASHLEN + 1];
+	if (n > BCRYPT_MAXPW)
 		sb_adds(out, "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes");
-		return;
-	}
-	char setting[CRYPT_GENSALT_OUTPUT_SIZE];
-	char pw[73];
-	memcpy(pw, p, n); /* C's crypt stops at a NUL byte where Go would not */
-	pw[n] = 0;
-	struct crypt_data *cd = xcalloc(1, sizeof *cd);
-	const char *h = NULL;
-	if (crypt_gensalt_rn("$2b$", 10, NULL, 0, setting, sizeof setting))
-		h = crypt_r(pw, setting, cd);
-	if (h && strncmp(h, "$2b$", 4) == 0 && strlen(h) == 60) {
-		sb_adds(out, "$2a$");
-		sb_adds(out, h + 4);
-	} else {
-		sb_adds(out, "failed to encrypt string with bcrypt: crypt failed");
-	}
-	explicit_bzero(cd, sizeof *cd);
-	free(cd);
-	explicit_bzero(pw, sizeof pw);
+	else if (bcrypt_generate(p, n, 10, h) == 0)
+		sb_add(out, h, BCRYPT_HASHLEN);
+	else
+		sb_adds(out, "failed to encrypt string with bcrypt: crypto/rand: no random bytes");
+	explicit_bzero(h, sizeof h);
 }
 
 static int f_bcrypt(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
 	struct sb s = SB_INIT;
-	bcrypt_hash(x, a[0].u.s, a[0].len, &s);
+	sprig_bcrypt(a[0].u.s, a[0].len, &s);
 	*out = val_str(x->a, s.buf, s.len);
 	sb_release(&s);
 	return 0;
@@ -111,7 +95,7 @@ static int f_htpasswd(struct tmpl_exec *x, val *a, size_t n, val *out)
 	} else {
 		sb_add(&s, a[0].u.s, a[0].len);
 		sb_addc(&s, ':');
-		bcrypt_hash(x, a[1].u.s, a[1].len, &s);
+		sprig_bcrypt(a[1].u.s, a[1].len, &s);
 	}
 	*out = val_str(x->a, s.buf, s.len);
 	sb_release(&s);
