@@ -315,8 +315,8 @@ static int set_path(struct arena *a, struct gourl *u, struct gourl_str p, struct
 	return 0;
 }
 
-/* net/url's parse(rawURL, viaRequest=false) */
-static int parse(struct arena *a, struct gourl_str raw, struct gourl *u, struct sb *err)
+/* net/url's parse(rawURL, viaRequest) */
+static int parse(struct arena *a, struct gourl_str raw, bool via_request, struct gourl *u, struct sb *err)
 {
 	for (size_t i = 0; i < raw.n; i++) {
 		unsigned char b = (unsigned char)raw.p[i];
@@ -324,6 +324,10 @@ static int parse(struct arena *a, struct gourl_str raw, struct gourl *u, struct 
 			sb_adds(err, "net/url: invalid control character in URL");
 			return -1;
 		}
+	}
+	if (raw.n == 0 && via_request) {
+		sb_adds(err, "empty url");
+		return -1;
 	}
 	if (raw.n == 1 && raw.p[0] == '*') {
 		u->path = raw;
@@ -368,6 +372,10 @@ static int parse(struct arena *a, struct gourl_str raw, struct gourl *u, struct 
 			u->opaque = rest;
 			return 0;
 		}
+		if (via_request) {
+			sb_adds(err, "invalid URI for request");
+			return -1;
+		}
 		const char *sl = memchr(rest.p, '/', rest.n);
 		size_t seg = sl ? (size_t)(sl - rest.p) : rest.n;
 		if (memchr(rest.p, ':', seg)) {
@@ -395,16 +403,44 @@ static int parse(struct arena *a, struct gourl_str raw, struct gourl *u, struct 
 	return set_path(a, u, rest, err);
 }
 
+static void url_init(struct gourl *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->scheme = u->opaque = u->host = u->path = u->raw_path = u->raw_query = u->fragment = u->raw_fragment = EMPTY;
+	u->user = u->pass = EMPTY;
+}
+
+/* *url.Error with Op "parse" */
+static void parse_error(struct sb *err, struct gourl_str quoted, const struct sb *e)
+{
+	sb_adds(err, "parse ");
+	strconv_append_quote(err, quoted.p, quoted.n);
+	sb_adds(err, ": ");
+	sb_add(err, e->buf, e->len);
+}
+
+int gourl_parse_request_uri(struct arena *a, const char *raw, size_t n, struct gourl *out, struct sb *err)
+{
+	struct gourl u;
+	url_init(&u);
+	struct sb e = SB_INIT;
+	int rc = parse(a, S(raw, n), true, &u, &e);
+	if (rc < 0)
+		parse_error(err, S(raw, n), &e);
+	else
+		*out = u;
+	sb_release(&e);
+	return rc;
+}
+
 int gourl_parse(struct arena *a, const char *raw, size_t n, struct gourl *out, struct sb *err)
 {
 	struct gourl u;
-	memset(&u, 0, sizeof(u));
-	u.scheme = u.opaque = u.host = u.path = u.raw_path = u.raw_query = u.fragment = u.raw_fragment = EMPTY;
-	u.user = u.pass = EMPTY;
+	url_init(&u);
 	const char *h = memchr(raw, '#', n);
 	struct gourl_str before = S(raw, h ? (size_t)(h - raw) : n), quoted = before;
 	struct sb e = SB_INIT;
-	int rc = parse(a, before, &u, &e);
+	int rc = parse(a, before, false, &u, &e);
 	if (rc == 0 && h && n - (size_t)(h - raw) > 1) { /* URL.setFragment */
 		struct gourl_str f = S(h + 1, n - (size_t)(h - raw) - 1);
 		rc = unescape(a, f, ENC_FRAGMENT, &u.fragment, &e);
@@ -412,11 +448,8 @@ int gourl_parse(struct arena *a, const char *raw, size_t n, struct gourl *out, s
 			u.raw_fragment = escapes_to(u.fragment, ENC_FRAGMENT, f) ? EMPTY : f;
 		quoted = S(raw, n);
 	}
-	if (rc < 0) { /* *url.Error: Op "parse" */
-		sb_adds(err, "parse ");
-		strconv_append_quote(err, quoted.p, quoted.n);
-		sb_adds(err, ": ");
-		sb_add(err, e.buf, e.len);
+	if (rc < 0) {
+		parse_error(err, quoted, &e);
 	} else {
 		*out = u;
 	}

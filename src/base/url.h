@@ -1,7 +1,8 @@
-/* url.h — Go 1.23.7's net/url: Parse (with its *url.Error texts),
- * URL.String, ResolveReference, Hostname, Userinfo.String and QueryUnescape:
- * the one copy Sprig's urlParse/urlJoin (funcs/url.c) and gojsonreference's
- * $ref/$id handling and "uri" formats (chart/schema.c) share. */
+/* url.h — Go 1.23.7's net/url: Parse and ParseRequestURI (with their
+ * *url.Error texts), URL.String, ResolveReference, Hostname, Userinfo.String
+ * and QueryUnescape: the one copy Sprig's urlParse/urlJoin (funcs/url.c),
+ * gojsonreference's $ref/$id handling and "uri" formats (chart/schema.c)
+ * and client-go's kubeconfig checks (kube/config.c) share. */
 #ifndef COZY_BASE_URL_H
 #define COZY_BASE_URL_H
 
@@ -28,6 +29,10 @@ struct gourl {
 /* url.Parse.  0, or -1 with the *url.Error text appended to err
  * (`parse "<url>": <why>`).  u is filled only on success. */
 int gourl_parse(struct arena *a, const char *raw, size_t n, struct gourl *u, struct sb *err);
+
+/* url.ParseRequestURI: no fragment ('#' stays in the path), and only
+ * absolute URLs or absolute paths. */
+int gourl_parse_request_uri(struct arena *a, const char *raw, size_t n, struct gourl *u, struct sb *err);
 
 /* URL.String, appended to out. */
 void gourl_string(const struct gourl *u, struct sb *out);

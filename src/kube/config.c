@@ -6,8 +6,8 @@
 #include "kube/config.h"
 
 #include "base/pathclean.h"
+#include "base/url.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -1124,85 +1124,24 @@ static void merged_release(struct merged *m)
 
 /* ---- validation.go ---- */
 
-/* url.Parse as far as parseProxyURL needs it: the scheme (lowercased) or
- * -1 when Go's parser fails. */
-static int go_url_scheme(struct arena *a, const char *s, const char **scheme)
+static bool is(struct gourl_str s, const char *lit)
 {
-	*scheme = "";
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return -1;
-	/* invalid %-escapes fail url.Parse */
-	for (const char *p = s; *p; p++)
-		if (*p == '%' && !(isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])))
-			return -1;
-	const char *rest = s;
-	for (const char *p = s; *p; p++) {
-		char c = *p;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			continue;
-		if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
-			if (p == s)
-				break;
-			continue;
-		}
-		if (c == ':') {
-			if (p == s)
-				return -1; /* missing protocol scheme */
-			char *sc = arena_memdup(a, s, (size_t)(p - s));
-			for (char *q = sc; *q; q++)
-				if (*q >= 'A' && *q <= 'Z')
-					*q = (char)(*q - 'A' + 'a');
-			*scheme = sc;
-			rest = p + 1;
-		}
-		break;
-	}
-	if (!**scheme && strchr(rest, ':')) {
-		/* "first path segment in URL cannot contain colon" */
-		const char *c = strchr(rest, ':'), *sl = strchr(rest, '/');
-		if (!sl || c < sl)
-			return -1;
-	}
-	if (strncmp(rest, "//", 2) == 0) {
-		const char *auth = rest + 2;
-		size_t alen = strcspn(auth, "/?#");
-		const char *at = NULL;
-		for (size_t i = 0; i < alen; i++)
-			if (auth[i] == '@')
-				at = auth + i;
-		const char *host = at ? at + 1 : auth;
-		size_t hlen = alen - (size_t)(host - auth);
-		const char *colon = NULL;
-		if (hlen && host[0] == '[') {
-			const char *rb = memchr(host, ']', hlen);
-			if (!rb)
-				return -1;
-			if ((size_t)(rb - host) + 1 < hlen) {
-				if (rb[1] != ':')
-					return -1;
-				colon = rb + 1;
-			}
-		} else {
-			colon = memchr(host, ':', hlen);
-		}
-		if (colon)
-			for (const char *q = colon + 1; q < host + hlen; q++)
-				if (*q < '0' || *q > '9')
-					return -1;
-	}
-	return 0;
+	return s.n == strlen(lit) && memcmp(s.p, lit, s.n) == 0;
 }
 
 static void proxy_check(struct arena *a, const char *proxy, struct sb *msg)
 {
-	const char *scheme;
-	if (go_url_scheme(a, proxy, &scheme) < 0) {
+	/* parseProxyURL */
+	struct gourl u;
+	struct sb e = SB_INIT;
+	int rc = gourl_parse(a, proxy, strlen(proxy), &u, &e);
+	sb_release(&e);
+	if (rc < 0) {
 		sb_addf(msg, "could not parse: %s", proxy);
 		return;
 	}
-	if (strcmp(scheme, "http") && strcmp(scheme, "https") && strcmp(scheme, "socks5"))
-		sb_addf(msg, "unsupported scheme \"%s\", must be http, https, or socks5", scheme);
+	if (!is(u.scheme, "http") && !is(u.scheme, "https") && !is(u.scheme, "socks5"))
+		sb_addf(msg, "unsupported scheme \"%.*s\", must be http, https, or socks5", (int)u.scheme.n, u.scheme.p);
 }
 
 static void validate_cluster(struct arena *a, const char *name, const struct kc_cluster *c, struct errlist *el)
@@ -1311,50 +1250,33 @@ static void validate_user(const char *name, const struct kc_user *u, struct errl
 
 /* ---- rest helpers ---- */
 
-/* rest.IsConfigTransportTLS as ClientConfig calls it (no CA yet): url.Parse
+/* rest.IsConfigTransportTLS as ClientConfig calls it (no CA yet, so
+ * DefaultServerURL's retry with "http://" never says https): url.Parse
  * gives scheme "https" and a host */
 static bool transport_tls(struct arena *a, const char *host)
 {
-	const char *scheme;
-	if (empty(host) || go_url_scheme(a, host, &scheme) < 0)
-		return false;
-	if (strcmp(scheme, "https") != 0)
-		return false;
-	const char *p = strchr(host, ':') + 1;
-	if (strncmp(p, "//", 2) != 0)
-		return false;
-	p += 2;
-	const char *at = NULL;
-	size_t alen = strcspn(p, "/?#");
-	for (size_t i = 0; i < alen; i++)
-		if (p[i] == '@')
-			at = p + i;
-	return (at ? alen - (size_t)(at + 1 - p) : alen) > 0;
+	struct gourl u;
+	struct sb e = SB_INIT;
+	bool tls = !empty(host) && gourl_parse(a, host, strlen(host), &u, &e) == 0 && is(u.scheme, "https") &&
+		   u.host.n > 0;
+	sb_release(&e);
+	return tls;
 }
 
-/* client_config.go: url.ParseRequestURI(host) with a path longer than "/"
- * loses its query (and u.String() re-encodes it). */
+/* client_config.go: url.ParseRequestURI(host) with no opaque part and a path
+ * longer than "/" loses its query and fragment, and comes back as
+ * u.String(). */
 static const char *normalize_host(struct arena *a, const char *host)
 {
-	const char *scheme;
-	if (go_url_scheme(a, host, &scheme) < 0 || !*scheme)
+	struct gourl u;
+	struct sb e = SB_INIT;
+	int rc = gourl_parse_request_uri(a, host, strlen(host), &u, &e);
+	sb_release(&e);
+	if (rc < 0 || u.opaque.n || u.path.n <= 1)
 		return host;
-	const char *rest = strchr(host, ':') + 1;
-	if (strncmp(rest, "//", 2) != 0)
-		return host; /* opaque */
-	const char *path = rest + 2 + strcspn(rest + 2, "/?");
-	size_t plen = strcspn(path, "?");
-	if (plen <= 1)
-		return host;
-	/* ParseRequestURI keeps '#' in the path; String() escapes it */
+	u.raw_query = u.fragment = u.raw_fragment = (struct gourl_str){ "", 0 };
 	struct sb b = SB_INIT;
-	sb_add(&b, host, (size_t)(path - host));
-	for (size_t i = 0; i < plen; i++) {
-		if (path[i] == '#')
-			sb_adds(&b, "%23");
-		else
-			sb_addc(&b, path[i]);
-	}
+	gourl_string(&u, &b);
 	const char *r = arena_memdup(a, b.buf, b.len);
 	sb_release(&b);
 	return r;
