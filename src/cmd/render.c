@@ -14,6 +14,7 @@
 #include "chart/engine.h"
 #include "chart/load.h"
 #include "chart/manifest.h"
+#include "funcs/fn_numbers.h"
 #include "chart/values.h"
 #include "cmd/cmd.h"
 #include "cmd/render.h"
@@ -66,32 +67,28 @@ static void fill_values_opts(const struct value_flags *f, bool with_files, struc
 	o->nliteral = f->set_literal.n;
 }
 
-/* --kube-version: chartutil.ParseKubeVersion ("v" optional, semver). */
+/* --kube-version: chartutil.ParseKubeVersion: semver.NewVersion, then
+ * "v" + String() (so "1.20" is v1.20.0), Major and Minor as numbers. */
 static int parse_kube_version(struct arena *a, const char *s, struct engine_caps *caps, struct sb *err)
 {
-	const char *v = s[0] == 'v' ? s + 1 : s;
-	char *end;
-	long major = strtol(v, &end, 10);
-	if (end == v || *end != '.') {
-		sb_addf(err, "invalid kube version '%s': Invalid Semantic Version", s);
+	struct sb t = SB_INIT, e = SB_INIT;
+	uint64_t major, minor;
+	sb_addc(&t, 'v');
+	if (fn_semver_canonical(s, strlen(s), &t, &major, &minor, &e) < 0) {
+		sb_addf(err, "invalid kube version '%s': %s", s, e.buf);
+		sb_release(&t);
+		sb_release(&e);
 		return -1;
 	}
-	const char *mp = end + 1;
-	long minor = strtol(mp, &end, 10);
-	if (end == mp) {
-		sb_addf(err, "invalid kube version '%s': Invalid Semantic Version", s);
-		return -1;
-	}
-	struct sb t = SB_INIT;
-	sb_addf(&t, "v%s", v);
 	caps->kube_version = arena_memdup(a, t.buf, t.len);
 	sb_reset(&t);
-	sb_addf(&t, "%ld", major);
+	sb_addf(&t, "%llu", (unsigned long long)major);
 	caps->kube_major = arena_memdup(a, t.buf, t.len);
 	sb_reset(&t);
-	sb_addf(&t, "%ld", minor);
+	sb_addf(&t, "%llu", (unsigned long long)minor);
 	caps->kube_minor = arena_memdup(a, t.buf, t.len);
 	sb_release(&t);
+	sb_release(&e);
 	return 0;
 }
 

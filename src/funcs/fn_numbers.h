@@ -34,6 +34,11 @@ extern const struct tmpl_type fn_semver_value_type;
 /* What encoding/json sees of a time.Time: RFC 3339 with nanoseconds. */
 val fn_time_plain(struct arena *a, val v);
 
+/* semver.NewVersion(s): its String() appended to out (a missing minor or
+ * patch as 0, no "v"), Major and Minor.  0, or -1 with Masterminds' error
+ * text ("Invalid Semantic Version"...).  Helm's ParseKubeVersion. */
+int fn_semver_canonical(const char *s, size_t n, struct sb *out, uint64_t *major, uint64_t *minor, struct sb *err);
+
 /* What encoding/json sees of a version: its String() (MarshalJSON). */
 val fn_semver_plain(struct arena *a, val v);
 

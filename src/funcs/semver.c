@@ -263,6 +263,17 @@ static void semver_string(const struct semver *v, struct sb *out)
 	}
 }
 
+int fn_semver_canonical(const char *s, size_t n, struct sb *out, uint64_t *major, uint64_t *minor, struct sb *err)
+{
+	struct semver v;
+	if (!semver_parse(s, n, &v, err))
+		return -1;
+	semver_string(&v, out);
+	*major = v.major;
+	*minor = v.minor;
+	return 0;
+}
+
 /* ---- constraints ---- */
 
 enum cop { OP_TILDE_EQ, OP_NE, OP_GT, OP_LT, OP_GE, OP_LE, OP_TILDE, OP_CARET };
