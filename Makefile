@@ -75,6 +75,7 @@ check: $(BUILD)/cozypkg $(TEST_BIN) check-style
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/cli/run
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/parity/run
 	$(Q)COZYPKG=$(BUILD)/cozypkg tests/parity/public
+	$(Q)COZYPKG=$(BUILD)/cozypkg tests/parity/chartfuzz -s 1 -n 150
 
 # What CI runs (README's test command): the suite and the cluster tests, the
 # same under ASan+UBSan, and the unit binaries under valgrind.
