@@ -39,7 +39,8 @@ static const struct option global_flags[] = {
 			 "(can specify multiple or separate values with commas: " \
 			 "key1=jsonval1,key2=jsonval2)"), \
 	OPT_STRING_ARRAY(0, "set-literal", st, v.set_literal, \
-			 "set a literal STRING value on the command line")
+			 "set a literal STRING value on the command line"), \
+	OPT_BOOL(0, "skip-schema-validation", st, v.skip_schema, "if set, disables JSON schema validation")
 
 static const struct option show_flags[] = {
 	OPT_STRING_SLICE('s', "show-only", struct show_opts, show_only,

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 		die("values", &err);
 	if (chart_load(&a, ".", &c, &err) < 0)
 		die("load", &err);
-	if (values_for_render(&a, c, user, &values, &warn, &err) < 0)
+	if (values_for_render(&a, c, user, false, &values, &warn, &err) < 0)
 		die("values", &err);
 	struct engine_release rel = { argv[i + 2], argv[i + 3], 1, true, false };
 

@@ -265,12 +265,15 @@ int values_merge(struct arena *a, const struct chart *c, val user, val *out, str
 	return coalesce_top(a, c, user, true, out, warn, err);
 }
 
-int values_for_render(struct arena *a, struct chart *c, val user, val *out, struct sb *warn, struct sb *err)
+int values_for_render(struct arena *a, struct chart *c, val user, bool skip_schema, val *out, struct sb *warn,
+		      struct sb *err)
 {
 	if (values_process_deps(a, c, user, warn, err) < 0)
 		return -1;
 	if (values_coalesce(a, c, user, out, warn, err) < 0)
 		return -1;
+	if (skip_schema)
+		return 0;
 	/* ToRenderValuesWithSchemaValidation: the schema(s) after coalescing */
 	size_t st = err->len;
 	if (schema_validate_chart(a, c, *out, err) < 0) {

@@ -31,8 +31,10 @@ val values_coalesce_tables(struct arena *a, val dst, val src, bool merge, struct
 int values_process_deps(struct arena *a, struct chart *c, val user, struct sb *warn, struct sb *err);
 
 /* What `helm template` does before rendering: ProcessDependenciesWithMerge,
- * then CoalesceValues; *out is ToRenderValues' "Values". */
-int values_for_render(struct arena *a, struct chart *c, val user, val *out, struct sb *warn,
+ * then CoalesceValues and (unless skip_schema: --skip-schema-validation,
+ * the HelmRelease's disableSchemaValidation) the values.schema.json checks;
+ * *out is ToRenderValues' "Values". */
+int values_for_render(struct arena *a, struct chart *c, val user, bool skip_schema, val *out, struct sb *warn,
 		      struct sb *err);
 
 /* action.CheckDependencies (cmd/helm wraps its error). */

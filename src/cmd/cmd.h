@@ -33,6 +33,7 @@ struct value_flags {
 	struct opt_list set_file;    /* --set-file */
 	struct opt_list set_json;    /* --set-json */
 	struct opt_list set_literal; /* --set-literal */
+	bool skip_schema;            /* --skip-schema-validation */
 };
 
 struct show_opts {

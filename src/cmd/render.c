@@ -14,13 +14,14 @@
 #include "chart/engine.h"
 #include "chart/load.h"
 #include "chart/manifest.h"
-#include "funcs/fn_numbers.h"
 #include "chart/values.h"
 #include "cmd/cmd.h"
 #include "cmd/render.h"
 #include "flux/hr.h"
 #include "flux/release.h"
 #include "flux/values.h"
+#include "funcs/fn_numbers.h"
+#include "helm/store.h"
 #include "kube/client.h"
 #include "kube/discovery.h"
 #include "kube/lookup.h"
@@ -152,6 +153,33 @@ static bool chart_installable(const struct chart *c, struct sb *err)
 	return true;
 }
 
+static bool hr_flag(val hr, const char *action, const char *field)
+{
+	val v = flux_get(hr, (const char *const[]){ "spec", action, field, NULL });
+	return v.kind == VAL_BOOL && v.u.b;
+}
+
+/* helm-controller hands spec.install.disableSchemaValidation to Helm's
+ * install and spec.upgrade's to its upgrade: the one of the action the
+ * next reconcile takes (no release in storage, or an uninstalled one, is an
+ * install).  0, or -1 with the storage error. */
+static int hr_skip_schema(struct kube_client *kc, const struct render_out *out, bool *skip, struct sb *err)
+{
+	bool si = hr_flag(out->hr, "install", "disableSchemaValidation");
+	bool su = hr_flag(out->hr, "upgrade", "disableSchemaValidation");
+	*skip = si;
+	if (si == su)
+		return 0;
+	struct helm_store st = { kc, out->rel.storage_namespace };
+	struct helm_release *last = NULL;
+	if (helm_store_last(&st, out->rel.helm_name, NULL, &last, err) < 0)
+		return -1;
+	bool install = !last || (last->info && last->info->status.n == 11 &&
+				 memcmp(last->info->status.p, "uninstalled", 11) == 0);
+	*skip = install ? si : su;
+	return 0;
+}
+
 int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err)
 {
 	struct arena *a = ctx->arena;
@@ -161,6 +189,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 	struct values_opts vo = { 0 };
 	struct engine_caps caps = engine_default_caps;
 	val user, values;
+	bool skip_schema = in->v->skip_schema;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -209,6 +238,8 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 			goto fail;
 		if (val_map_len(sets))
 			user = flux_merge_maps(a, user, sets);
+		if (!skip_schema && hr_skip_schema(in->kc, out, &skip_schema, err) < 0)
+			goto fail;
 	}
 	out->release = release;
 	out->namespace = ns;
@@ -233,7 +264,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 			     "must not be longer than 53", release);
 		goto fail;
 	}
-	rc = values_for_render(a, out->chart, user, &values, &warn, err);
+	rc = values_for_render(a, out->chart, user, skip_schema, &values, &warn, err);
 	if (warn.len)
 		fputs(warn.buf, stderr);
 	sb_release(&warn);

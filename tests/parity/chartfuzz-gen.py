@@ -424,11 +424,13 @@ def make_case(g, d, idx):
 			args += ["--set", "%s.enabled=%s" % (s, g.ch(["true", "false"]))]
 	if g.p(0.15):
 		args += ["--include-crds"]
+	if g.p(0.15):
+		args += ["--skip-schema-validation"]
 	if g.p(0.1):
 		args += ["--show-only", g.ch(["templates/cm.yaml", "charts/%s/templates/cm.yaml" % (shared[0].name if shared else "x"),
 		                              "templates/nope.yaml", "templates/NOTES.txt"])]
 	if g.p(0.15):
-		args += ["--kube-version", g.ch(["1.29.3", "v1.31.0", "1.20.0"])]
+		args += ["--kube-version", g.ch(["1.29.3", "v1.31.0", "1.20.0", "1.20", "v1", "1.30.1-rc.1+b"])]
 	if g.p(0.15):
 		args += ["--api-versions", g.ch(["foo.io/v1", "foo.io/v1/Thing", "x/v2"])]
 	rel = g.ch(["rel", "r%d" % idx, "a" * 53, "my-release", "rel"]) if g.p(0.95) else "b" * 54

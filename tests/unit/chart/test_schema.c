@@ -124,7 +124,7 @@ static void run_chart(struct arena *a, const struct vec_rec *r, struct sb *got)
 		sb_add(got, err.buf, err.len);
 	} else {
 		val out;
-		if (values_for_render(a, c, user, &out, &warn, &err) < 0)
+		if (values_for_render(a, c, user, false, &out, &warn, &err) < 0)
 			sb_add(got, err.buf, err.len);
 	}
 	rm_tree(dir);

@@ -130,7 +130,7 @@ static void test_vectors(void **state)
 		assert_true(tval_parse(&a, r->f[2].p, r->f[2].n, &user));
 		struct chart *c = build(&a, desc, NULL);
 		size_t before = st.failed;
-		if (values_for_render(&a, c, user, &out, &warn, &err) == 0) {
+		if (values_for_render(&a, c, user, false, &out, &warn, &err) == 0) {
 			tval_dump(&a, &vals, out);
 			tree_desc(&a, c, &tree);
 			if (strcmp(r->f[3].p, "ok") != 0)
