@@ -98,6 +98,8 @@ func addSetFlags(f *pflag.FlagSet) {
 	f.StringArrayVar(&c, "set-file", []string{}, "set values from respective files specified via the command line (can specify multiple or separate values with commas: key1=path1,key2=path2)")
 	f.StringArrayVar(&d, "set-json", []string{}, "set JSON values on the command line (can specify multiple or separate values with commas: key1=jsonval1,key2=jsonval2)")
 	f.StringArrayVar(&e, "set-literal", []string{}, "set a literal STRING value on the command line")
+	var skip bool
+	f.BoolVar(&skip, "skip-schema-validation", false, "if set, disables JSON schema validation")
 }
 
 func release(name, short string) *cobra.Command {
