@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmath.h"
+
 /* Parse "d.ddde[+-]XX" from printf %e into digits/nd/dp. */
 static void parse_e(const char *buf, char *digits, int *nd, int *dp)
 {
@@ -120,7 +122,7 @@ static bool shortest_fast(double f, char *digits, int *nd, int *dp)
 			return false;
 		/* |y - f*10^k| and |D - f*10^k| are both below 0.12 for a
 		 * candidate D < 10^15, so D can only be the nearest integer */
-		double d = nearbyint(y);
+		double d = fm_round_even(y);
 		if (d <= 0)
 			continue;
 		double back = k >= 0 ? d / pow10_exact[k] : d * pow10_exact[-k];

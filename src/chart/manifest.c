@@ -10,6 +10,7 @@
 
 #include <yaml.h>
 
+#include "base/fmath.h"
 #include "base/pathclean.h"
 #include "base/pathmatch.h"
 #include "base/quote.h"
@@ -418,7 +419,7 @@ static void coerce_string(const struct hctx *ctx, val *v)
 		return;
 	double f = v->u.f;
 	struct yaml_resolved r;
-	if (f == floor(f) && fabs(f) >= 1e6 && isfinite(f)) {
+	if (f == fm_floor(f) && fabs(f) >= 1e6 && isfinite(f)) {
 		if (!probe_scalar(ctx, &r)) {
 			r.tag = f < 0 || f < 9.2e18 ? YAML_R_INT : YAML_R_UINT;
 			r.i = (int64_t)f;

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/fmath.h"
 #include "base/strconv.h"
 #include "value/codec.h"
 #include "value/value.h"
@@ -81,7 +82,7 @@ static bool as_string(struct arena *a, val v, val *out)
 		strconv_format_int(&t, v.u.i, 10);
 		break;
 	case VAL_FLOAT:
-		if (v.u.f == floor(v.u.f) && fabs(v.u.f) < 1e15)
+		if (v.u.f == fm_floor(v.u.f) && fabs(v.u.f) < 1e15)
 			strconv_format_int(&t, (int64_t)v.u.f, 10);
 		else
 			strconv_format_float(&t, v.u.f, 'g', -1);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/fmath.h"
 #include "base/strconv_parse.h"
 #include "funcs/fn_reflect.h"
 #include "funcs/funcs.h"
@@ -101,14 +102,14 @@ static int f_chunk(struct tmpl_exec *x, val *a, size_t n, val *out)
 	if (!fn_is_slice(v))
 		return not_slice(x, v, "Cannot chunk type %s");
 	int64_t l = (int64_t)seq_len(v);
-	int64_t cs = go_float_to_int(floor((double)(l - 1) / (double)size) + 1);
+	int64_t cs = go_float_to_int(fm_floor((double)(l - 1) / (double)size) + 1);
 	if (cs < 0)
 		return tmpl_fail(x, "runtime error: makeslice: len out of range");
 	val res = val_typed(new_list(x, (size_t)cs), FN_GT_LISTS);
 	for (int64_t i = 0; i < cs; i++) {
 		int64_t clen = size;
 		if (i == cs - 1) {
-			clen = go_float_to_int(floor(fmod((double)l, (double)size)));
+			clen = go_float_to_int(fm_floor(fm_fmod((double)l, (double)size)));
 			if (clen == 0)
 				clen = size;
 		}

@@ -9,6 +9,7 @@
 
 #include <openssl/bn.h>
 
+#include "base/fmath.h"
 #include "base/strconv.h"
 #include "base/strconv_parse.h"
 #include "funcs/fn_encoding.h"
@@ -318,13 +319,13 @@ static int fn_minf(struct tmpl_exec *x, val *a, size_t n, val *out)
 
 static int fn_ceil(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
-	*out = val_float(ceil(fn_cast_float64(a[0])));
+	*out = val_float(fm_ceil(fn_cast_float64(a[0])));
 	return 0;
 }
 
 static int fn_floor(struct tmpl_exec *x, val *a, size_t n, val *out)
 {
-	*out = val_float(floor(fn_cast_float64(a[0])));
+	*out = val_float(fm_floor(fn_cast_float64(a[0])));
 	return 0;
 }
 
@@ -390,7 +391,7 @@ static double go_pow_int(double x, double y)
 		ae = 1 << 20;
 	if (ae < -(1 << 20))
 		ae = -(1 << 20);
-	return ldexp(a1, (int)ae);
+	return fm_ldexp(a1, (int)ae);
 }
 
 /* round(a interface{}, p int, rOpt ...float64) */
@@ -400,7 +401,7 @@ static int fn_round(struct tmpl_exec *x, val *a, size_t n, val *out)
 	double v = fn_cast_float64(a[0]);
 	double pow = go_pow_int(10, (double)a[1].u.i);
 	double digit = pow * v;
-	double r = go_modf_frac(digit) >= on ? ceil(digit) : floor(digit);
+	double r = go_modf_frac(digit) >= on ? fm_ceil(digit) : fm_floor(digit);
 	*out = val_float(r / pow);
 	return 0;
 }

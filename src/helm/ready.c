@@ -10,6 +10,8 @@
 
 #include "helm/ready.h"
 
+#include "base/fmath.h"
+
 static val get(val m, const char *k)
 {
 	val out;
@@ -220,9 +222,9 @@ static int scaled(val v, long long total, bool round_up, long long *out)
 			return -1;
 	n = strtoll(buf, &end, 10);
 	if (round_up)
-		*out = (long long)ceil((double)n * (double)total / 100);
+		*out = (long long)fm_ceil((double)n * (double)total / 100);
 	else
-		*out = (long long)floor((double)n * (double)total / 100);
+		*out = (long long)fm_floor((double)n * (double)total / 100);
 	return 0;
 }
 
