@@ -337,6 +337,7 @@ struct rsa_pool {
 	pthread_t th;
 	bool running;        /* th was started and not yet joined */
 	atomic_bool stop;
+	atomic_bool ready;   /* the worker has put a key in (fn_rsa_generate's race) */
 	int bits, want;      /* keys still to make */
 	int nkeys;
 	EVP_PKEY *keys[POOL_MAX];
@@ -358,6 +359,7 @@ static void *pool_worker(void *arg)
 		if (p->want > 0 && p->nkeys < POOL_MAX && !atomic_load(&p->stop)) {
 			p->keys[p->nkeys++] = k;
 			p->want--;
+			atomic_store(&p->ready, true);
 		} else {
 			EVP_PKEY_free(k);
 		}
@@ -399,19 +401,37 @@ void fn_rsa_pool_stop(void)
 	pthread_mutex_unlock(&pool.mu);
 }
 
-/* A key from the pool when one of that size is ready (the worker has made
- * it meanwhile); else made here, while the worker goes on with the next. */
+/* A key from the pool when one of that size is ready; else one made here
+ * in a race with the worker: whichever key is done first is taken (the
+ * time a key takes varies several-fold with where the primes fall), and a
+ * key made here is one fewer for the worker to make. */
 EVP_PKEY *fn_rsa_generate(int bits)
 {
-	EVP_PKEY *k = NULL;
-	pthread_mutex_lock(&pool.mu);
-	if (pool.nkeys > 0 && pool.bits == bits) {
-		k = pool.keys[0];
-		memmove(pool.keys, pool.keys + 1, (size_t)(pool.nkeys - 1) * sizeof(pool.keys[0]));
-		pool.nkeys--;
-	} else if (pool.want > 0 && pool.bits == bits) {
-		pool.want--; /* this one is made here: one fewer for the worker */
+	for (;;) {
+		EVP_PKEY *k = NULL;
+		pthread_mutex_lock(&pool.mu);
+		if (pool.nkeys > 0 && pool.bits == bits) {
+			k = pool.keys[0];
+			memmove(pool.keys, pool.keys + 1, (size_t)(pool.nkeys - 1) * sizeof(pool.keys[0]));
+			pool.nkeys--;
+			pthread_mutex_unlock(&pool.mu);
+			return k;
+		}
+		bool race = pool.running && pool.bits == bits && pool.want > 0 && !atomic_load(&pool.stop);
+		if (race)
+			atomic_store(&pool.ready, false);
+		pthread_mutex_unlock(&pool.mu);
+		if (!race)
+			return rsa_generate(bits, NULL);
+		k = rsa_generate(bits, &pool.ready);
+		if (k) {
+			pthread_mutex_lock(&pool.mu);
+			if (pool.want > 0)
+				pool.want--;
+			pthread_mutex_unlock(&pool.mu);
+			return k;
+		}
+		if (!atomic_load(&pool.ready))
+			return NULL; /* failed, not stopped */
 	}
-	pthread_mutex_unlock(&pool.mu);
-	return k ? k : rsa_generate(bits, NULL);
 }
