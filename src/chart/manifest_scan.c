@@ -11,6 +11,7 @@
 
 #include "base/xalloc.h"
 #include "chart/manifest.h"
+#include "value/yaml_lines.h"
 
 /* Deeper documents go the full way (go-yaml's limit is 10000). */
 #define SCAN_MAX_DEPTH 256
@@ -43,76 +44,6 @@ struct scan {
 	struct sb *out;
 };
 
-/* The reader's character check (yaml_parser_update_buffer): valid UTF-8,
- * printable.  Stricter here: no CR, NEL, LS, PS or BOM, which the scanners
- * treat specially.  Tabs and newlines pass. */
-static bool text_ok(const unsigned char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	size_t i = 0;
-	while (i < n) {
-		if (n - i >= 8) { /* eight printable ASCII bytes at once */
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!(((w - 0x20 * ones) | w | (w + ones)) & highs)) {
-				i += 8;
-				continue;
-			}
-		}
-		unsigned char c = s[i];
-		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
-			i++;
-			continue;
-		}
-		if (c < 0xc2 || c > 0xf4)
-			return false; /* control, DEL, continuation byte, overlong */
-		uint32_t cp;
-		size_t w = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-		if (i + w > n)
-			return false;
-		cp = c & (0x7f >> w);
-		for (size_t k = 1; k < w; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((w == 3 && cp < 0x800) || (w == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-			return false;
-		if (cp < 0xa0 || (cp >= 0xd800 && cp < 0xe000) || cp == 0xfeff || cp == 0xfffe || cp == 0xffff ||
-		    cp == 0x2028 || cp == 0x2029)
-			return false;
-		i += w;
-	}
-	return true;
-}
-
-static bool is_dash(const char *c, const char *eol)
-{
-	return c < eol && c[0] == '-' && (c + 1 == eol || c[1] == ' ');
-}
-
-static const char *skip_spaces(const char *p, const char *eol)
-{
-	while (eol - p >= 8) { /* deep indentation: eight at a time */
-		uint64_t w;
-		memcpy(&w, p, 8);
-		if (w != 0x2020202020202020u)
-			break;
-		p += 8;
-	}
-	while (p < eol && *p == ' ')
-		p++;
-	return p;
-}
-
-/* After a scalar or block scalar header: only spaces, then the end of the
- * line or a comment. */
-static bool rest_ok(const char *p, const char *eol)
-{
-	const char *q = skip_spaces(p, eol);
-	return q == eol || (*q == '#' && q > p);
-}
-
 /* A quoted scalar from p (just after the opening quote) to its end on
  * this line: 1 closed (*close at the closing quote), 0 runs on, -1 an
  * escape that might not be go-yaml's (or libyaml's). */
@@ -138,9 +69,6 @@ static int quoted(const char *p, const char *eol, char q, const char **close)
 	return 0;
 }
 
-/* The bytes plain scalars and keys are scanned for. */
-static const unsigned char plain_stop[256] = { ['\t'] = 1, [':'] = 1, ['#'] = 1 };
-
 /* Plain scalar text [p, e) resolving to a non-finite float: json.Marshal
  * would fail (or SimpleHead coerce it). */
 static bool nonfinite(const char *p, const char *e)
@@ -154,36 +82,6 @@ static bool nonfinite(const char *p, const char *e)
 	       memcmp(p + 1, "nan", 3) == 0 || memcmp(p + 1, "NaN", 3) == 0 || memcmp(p + 1, "NAN", 3) == 0;
 }
 
-/* The plain text from p to the end of the line or a comment: false on
- * ": " (mapping value in a scalar), a final ':', or a tab. */
-static bool plain_text(const char *p, const char *eol, const char **end, bool *comment)
-{
-	const char *q = p;
-	*comment = false;
-	for (; q < eol; q++) {
-		if (!plain_stop[(unsigned char)*q])
-			continue;
-		if (*q == '\t')
-			return false;
-		if (*q == ':' && (q + 1 == eol || q[1] == ' '))
-			return false;
-		if (*q == '#' && q > p && q[-1] == ' ') {
-			*comment = true;
-			break;
-		}
-	}
-	while (q > p && q[-1] == ' ')
-		q--;
-	*end = q;
-	return true;
-}
-
-static bool word_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-	       c == '/' || c == '-';
-}
-
 /* A one-line flow sequence at p ('['): its items are quoted scalars, flow
  * sequences or words (letters, digits, _ . / -), where libyaml's and
  * go-yaml's flow scanners agree.  The end is *end, just past ']'. */
@@ -191,7 +89,7 @@ static bool flow_seq(const char *p, const char *eol, const char **end, int depth
 {
 	if (depth > 16)
 		return false;
-	p = skip_spaces(p + 1, eol);
+	p = yl_skip_spaces(p + 1, eol);
 	if (p < eol && *p == ']') {
 		*end = p + 1;
 		return true;
@@ -208,21 +106,21 @@ static bool flow_seq(const char *p, const char *eol, const char **end, int depth
 				return false;
 			p = close + 1;
 		} else {
-			if (*p == '-' && (p + 1 == eol || !word_char(p[1]) || p[1] == '-'))
+			if (*p == '-' && (p + 1 == eol || !yl_word_char(p[1]) || p[1] == '-'))
 				return false;
-			while (p < eol && word_char(*p))
+			while (p < eol && yl_word_char(*p))
 				p++;
 			if (p == w || nonfinite(w, p))
 				return false;
 		}
-		p = skip_spaces(p, eol);
+		p = yl_skip_spaces(p, eol);
 		if (p < eol && *p == ']') {
 			*end = p + 1;
 			return true;
 		}
 		if (p == eol || *p != ',')
 			return false;
-		p = skip_spaces(p + 1, eol);
+		p = yl_skip_spaces(p + 1, eol);
 	}
 }
 
@@ -237,7 +135,7 @@ static bool value(struct scan *s, const char *v)
 		v++;
 		if (v < eol && (*v == '-' || *v == '+'))
 			v++;
-		if (!rest_ok(v, eol))
+		if (!yl_rest_ok(v, eol))
 			return false;
 		s->in_block = true;
 		s->block_parent = s->st[s->depth - 1].col;
@@ -253,12 +151,12 @@ static bool value(struct scan *s, const char *v)
 			s->open_quote = *v;
 			return true;
 		}
-		return rest_ok(close + 1, eol);
+		return yl_rest_ok(close + 1, eol);
 	}
 	case '[':
-		return flow_seq(v, eol, &e, 0) && rest_ok(e, eol);
+		return flow_seq(v, eol, &e, 0) && yl_rest_ok(e, eol);
 	case '{':
-		return v + 1 < eol && v[1] == '}' && rest_ok(v + 2, eol);
+		return v + 1 < eol && v[1] == '}' && yl_rest_ok(v + 2, eol);
 	case '-':
 	case '?':
 	case ':':
@@ -269,16 +167,10 @@ static bool value(struct scan *s, const char *v)
 	case '\t':
 		return false;
 	}
-	if (!plain_text(v, eol, &e, &comment) || nonfinite(v, e) || (e - v == 2 && memcmp(v, "<<", 2) == 0))
+	if (!yl_plain_text(v, eol, &e, &comment) || nonfinite(v, e) || (e - v == 2 && memcmp(v, "<<", 2) == 0))
 		return false;
 	s->open_plain = !comment;
 	return true;
-}
-
-static bool key_start(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-	       c == '/' || c == '$' || c >= 0x80;
 }
 
 static bool null_key(const char *p, size_t n)
@@ -305,10 +197,10 @@ static int key(const char *p, const char *eol, const char **after, const char **
 		}
 		return 0;
 	}
-	if (!key_start((unsigned char)*p))
+	if (!yl_key_start((unsigned char)*p))
 		return 0;
 	for (q = p; q < eol; q++) {
-		if (!plain_stop[(unsigned char)*q])
+		if (!yl_plain_stop[(unsigned char)*q])
 			continue;
 		if (*q == '\t')
 			return -1;
@@ -368,7 +260,7 @@ static bool key_line(struct scan *s, const char *p)
 		s->span = s->line;
 		s->keep = fold_is(kb, ke, "apiversion") || fold_is(kb, ke, "kind") || fold_is(kb, ke, "metadata");
 	}
-	const char *v = skip_spaces(after, s->eol);
+	const char *v = yl_skip_spaces(after, s->eol);
 	if (v == s->eol || *v == '#') {
 		s->pending = P_KEY;
 		return true;
@@ -380,13 +272,13 @@ static bool key_line(struct scan *s, const char *p)
 static bool item(struct scan *s, const char *c)
 {
 	for (;;) {
-		const char *p = skip_spaces(c + 1, s->eol);
+		const char *p = yl_skip_spaces(c + 1, s->eol);
 		if (p == s->eol || *p == '#') {
 			s->pending = P_ITEM;
 			return true;
 		}
 		int col = (int)(p - s->line);
-		if (is_dash(p, s->eol)) {
+		if (yl_is_dash(p, s->eol)) {
 			if (!push(s, col, L_SEQ, false))
 				return false;
 			c = p;
@@ -410,7 +302,7 @@ static bool structure(struct scan *s, int ind, const char *c)
 				       (memcmp(c, "---", 3) == 0 || memcmp(c, "...", 3) == 0)))) {
 		/* a bare "---" opening the document (SplitManifests leaves the
 		 * second of "---\n---" in): go-yaml reads the document after it */
-		if (s->depth == 0 && !s->started && c[0] == '-' && skip_spaces(c + 3, eol) == eol) {
+		if (s->depth == 0 && !s->started && c[0] == '-' && yl_skip_spaces(c + 3, eol) == eol) {
 			s->started = true;
 			return true;
 		}
@@ -419,7 +311,7 @@ static bool structure(struct scan *s, int ind, const char *c)
 	s->started = true;
 	if (s->pending != P_NONE) {
 		const struct level *t = &s->st[s->depth - 1];
-		bool dash = is_dash(c, eol);
+		bool dash = yl_is_dash(c, eol);
 		if (ind > t->col) {
 			if (!push(s, ind, dash ? L_SEQ : L_MAP, false))
 				return false;
@@ -439,7 +331,7 @@ static bool structure(struct scan *s, int ind, const char *c)
 	if (t->col != ind)
 		return false;
 	if (t->kind == L_SEQ) {
-		if (is_dash(c, eol))
+		if (yl_is_dash(c, eol))
 			return item(s, c);
 		if (!t->indentless)
 			return false;
@@ -495,14 +387,14 @@ static bool quote_line(struct scan *s, int ind, const char *c)
 	if (r == 0)
 		return true;
 	s->open_quote = 0;
-	return rest_ok(close + 1, s->eol);
+	return yl_rest_ok(close + 1, s->eol);
 }
 
 bool manifest_head_scan(const char *doc, size_t n, struct sb *out)
 {
 	struct scan *s;
 	bool ok = false;
-	if (!text_ok((const unsigned char *)doc, n))
+	if (!yl_text_ok((const unsigned char *)doc, n))
 		return false;
 	s = xcalloc(1, sizeof(*s));
 	s->doc = doc;
@@ -514,7 +406,7 @@ bool manifest_head_scan(const char *doc, size_t n, struct sb *out)
 			eol = end;
 		next = eol < end ? eol + 1 : end;
 		s->line = line, s->eol = eol;
-		const char *c = skip_spaces(line, eol);
+		const char *c = yl_skip_spaces(line, eol);
 		int ind = (int)(c - line);
 		if (s->in_block) {
 			bool fail = false;
@@ -540,7 +432,7 @@ bool manifest_head_scan(const char *doc, size_t n, struct sb *out)
 		if (s->open_plain && s->depth && ind > s->st[s->depth - 1].col) {
 			const char *e;
 			bool comment;
-			if (!plain_text(c, eol, &e, &comment) || comment)
+			if (!yl_plain_text(c, eol, &e, &comment) || comment)
 				goto out;
 			continue;
 		}

@@ -13,8 +13,10 @@
 
 #include "base/sb.h"
 #include "base/strconv.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "value/yaml_fast.h"
+#include "value/yaml_lines.h"
 #include "value/yaml_resolve.h"
 
 /* Deeper documents go the full way (go-yaml's limit is 10000). */
@@ -58,75 +60,6 @@ struct yf {
 	struct sb tmp;
 };
 
-/* The reader's character check (yaml_parser_update_buffer: valid UTF-8,
- * printable), stricter: no CR, NEL, LS, PS, BOM, DEL or C1 controls, which
- * the scanner treats specially or refuses.  Tabs and newlines pass. */
-static bool text_ok(const unsigned char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	size_t i = 0;
-
-	while (i < n) {
-		if (n - i >= 8) { /* eight printable ASCII bytes at once */
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			if (!(((w - 0x20 * ones) | w | (w + ones)) & highs)) {
-				i += 8;
-				continue;
-			}
-		}
-		unsigned char c = s[i];
-		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
-			i++;
-			continue;
-		}
-		if (c < 0xc2 || c > 0xf4)
-			return false;
-		size_t w = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-		uint32_t cp = c & (0x7f >> w);
-		if (i + w > n)
-			return false;
-		for (size_t k = 1; k < w; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((w == 3 && cp < 0x800) || (w == 4 && (cp < 0x10000 || cp > 0x10ffff)) || cp < 0xa0 ||
-		    (cp >= 0xd800 && cp < 0xe000) || cp == 0xfeff || cp == 0xfffe || cp == 0xffff ||
-		    cp == 0x2028 || cp == 0x2029)
-			return false;
-		i += w;
-	}
-	return true;
-}
-
-static const char *skip_spaces(const char *p, const char *eol)
-{
-	while (eol - p >= 8) { /* deep indentation: eight at a time */
-		uint64_t w;
-		memcpy(&w, p, 8);
-		if (w != 0x2020202020202020u)
-			break;
-		p += 8;
-	}
-	while (p < eol && *p == ' ')
-		p++;
-	return p;
-}
-
-static bool is_dash(const char *c, const char *eol)
-{
-	return c < eol && c[0] == '-' && (c + 1 == eol || c[1] == ' ');
-}
-
-/* After a scalar or a block scalar header: spaces, then the end of the line
- * or a comment after at least one space. */
-static bool rest_ok(const char *p, const char *eol)
-{
-	const char *q = skip_spaces(p, eol);
-	return q == eol || (*q == '#' && q > p);
-}
-
 /* A quoted scalar from p (just after the opening quote) to its closing quote
  * on this line: 1 closed (*close at the quote), 0 runs on to the next line
  * or has an escape we leave to the full decoder ("\/" and "\'" are where
@@ -160,25 +93,6 @@ static int hexval(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
-}
-
-static void add_utf8(struct sb *b, uint32_t cp)
-{
-	if (cp < 0x80) {
-		sb_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		sb_addc(b, (char)(0xc0 | cp >> 6));
-		sb_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		sb_addc(b, (char)(0xe0 | cp >> 12));
-		sb_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		sb_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		sb_addc(b, (char)(0xf0 | cp >> 18));
-		sb_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-		sb_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		sb_addc(b, (char)(0x80 | (cp & 0x3f)));
-	}
 }
 
 /* The text of the one-line quoted scalar [p, close) (quotes excluded) in the
@@ -241,40 +155,13 @@ static bool quoted_text(struct yf *y, const char *p, const char *close, char q, 
 			}
 			if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 				return false;
-			add_utf8(b, cp);
+			char u[4];
+			sb_add(b, u, utf8_encode((int32_t)cp, u));
 			p += len;
 		}
 	}
 	*s = arena_memdup(y->a, b->buf, b->len);
 	*n = b->len;
-	return true;
-}
-
-/* The bytes plain scalars and keys are scanned for. */
-static const unsigned char plain_stop[256] = { ['\t'] = 1, [':'] = 1, ['#'] = 1 };
-
-/* The plain scalar from p to the end of the line or a comment (*end, trailing
- * spaces dropped): false on ": " or a final ':' (a mapping value), a tab. */
-static bool plain_text(const char *p, const char *eol, const char **end, bool *comment)
-{
-	const char *q = p;
-
-	*comment = false;
-	for (; q < eol; q++) {
-		if (!plain_stop[(unsigned char)*q])
-			continue;
-		if (*q == '\t')
-			return false;
-		if (*q == ':' && (q + 1 == eol || q[1] == ' '))
-			return false;
-		if (*q == '#' && q > p && q[-1] == ' ') {
-			*comment = true;
-			break;
-		}
-	}
-	while (q > p && q[-1] == ' ')
-		q--;
-	*end = q;
 	return true;
 }
 
@@ -358,12 +245,6 @@ static bool push(struct yf *y, int col, int kind, bool indentless)
 	return true;
 }
 
-static bool word_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-	       c == '/' || c == '-';
-}
-
 /* A one-line flow sequence at p ('['), its end (just past ']') in *end.
  * Items are quoted scalars, flow sequences and words (letters, digits,
  * _ . / -) only: there libyaml's flow scanner and go-yaml's agree (they
@@ -376,7 +257,7 @@ static bool flow_seq(struct yf *y, const char *p, const char **end, int depth, v
 	if (depth > 16)
 		return false;
 	*out = l;
-	p = skip_spaces(p + 1, eol);
+	p = yl_skip_spaces(p + 1, eol);
 	if (p < eol && *p == ']') {
 		*end = p + 1;
 		return true;
@@ -395,30 +276,30 @@ static bool flow_seq(struct yf *y, const char *p, const char **end, int depth, v
 			x = val_str_ref(s, n);
 			p = close + 1;
 		} else {
-			if (*p == '-' && (p + 1 == eol || !word_char(p[1]) || p[1] == '-'))
+			if (*p == '-' && (p + 1 == eol || !yl_word_char(p[1]) || p[1] == '-'))
 				return false;
-			while (p < eol && word_char(*p))
+			while (p < eol && yl_word_char(*p))
 				p++;
 			if (p == w || !plain_value(y, w, (size_t)(p - w), &x))
 				return false;
 		}
 		val_list_push(y->a, l, x);
-		p = skip_spaces(p, eol);
+		p = yl_skip_spaces(p, eol);
 		if (p < eol && *p == ']') {
 			*end = p + 1;
 			return true;
 		}
 		if (p == eol || *p != ',')
 			return false;
-		p = skip_spaces(p + 1, eol);
+		p = yl_skip_spaces(p + 1, eol);
 	}
 }
 
-/* "{}" (maybe "{ }") and rest_ok after it. */
+/* "{}" (maybe "{ }") and yl_rest_ok after it. */
 static bool empty_map(const char *v, const char *eol)
 {
-	const char *p = skip_spaces(v + 1, eol);
-	return p < eol && *p == '}' && rest_ok(p + 1, eol);
+	const char *p = yl_skip_spaces(v + 1, eol);
+	return p < eol && *p == '}' && yl_rest_ok(p + 1, eol);
 }
 
 /* A value on the line at v (first non-space after "key:" or "- "). */
@@ -437,7 +318,7 @@ static bool value(struct yf *y, const char *v)
 		if (v < eol && (*v == '-' || *v == '+'))
 			y->chomp = *v++ == '-' ? -1 : 1;
 		/* an indentation indicator is left to the full decoder */
-		if (!rest_ok(v, eol) || !place(y, val_null(), &y->slot))
+		if (!yl_rest_ok(v, eol) || !place(y, val_null(), &y->slot))
 			return false;
 		y->in_block = true;
 		y->block_parent = y->st[y->depth - 1].col;
@@ -452,13 +333,13 @@ static bool value(struct yf *y, const char *v)
 	case '"': {
 		const char *s;
 		size_t n;
-		if (quoted(v + 1, eol, *v, &close) != 1 || !rest_ok(close + 1, eol) ||
+		if (quoted(v + 1, eol, *v, &close) != 1 || !yl_rest_ok(close + 1, eol) ||
 		    !quoted_text(y, v + 1, close, *v, &s, &n))
 			return false;
 		return place(y, val_str_ref(s, n), NULL);
 	}
 	case '[':
-		return flow_seq(y, v, &e, 0, &x) && rest_ok(e, eol) && place(y, x, NULL);
+		return flow_seq(y, v, &e, 0, &x) && yl_rest_ok(e, eol) && place(y, x, NULL);
 	case '{':
 		return empty_map(v, eol) && place(y, val_map_new(y->a, 0), NULL);
 	case '-':
@@ -471,16 +352,10 @@ static bool value(struct yf *y, const char *v)
 	case '\t':
 		return false;
 	}
-	if (!plain_text(v, eol, &e, &comment) || !plain_value(y, v, (size_t)(e - v), &x))
+	if (!yl_plain_text(v, eol, &e, &comment) || !plain_value(y, v, (size_t)(e - v), &x))
 		return false;
 	y->open_plain = !comment;
 	return place(y, x, NULL);
-}
-
-static bool key_start(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-	       c == '/' || c == '$' || c >= 0x80;
 }
 
 /* A mapping key at p: 1 with *after just past its ':' and the key as
@@ -502,10 +377,10 @@ static int key(struct yf *y, const char *p, const char **after, const char **kp,
 		}
 		return 0;
 	}
-	if (!key_start((unsigned char)*p))
+	if (!yl_key_start((unsigned char)*p))
 		return 0;
 	for (q = p; q < eol; q++) {
-		if (!plain_stop[(unsigned char)*q])
+		if (!yl_plain_stop[(unsigned char)*q])
 			continue;
 		if (*q == '\t')
 			return -1;
@@ -548,7 +423,7 @@ static int key(struct yf *y, const char *p, const char **after, const char **kp,
 /* What follows "key:" (after), the key in y->pk. */
 static bool key_rest(struct yf *y, const char *after)
 {
-	const char *v = skip_spaces(after, y->eol);
+	const char *v = yl_skip_spaces(after, y->eol);
 	if (v == y->eol || *v == '#') {
 		y->pending = P_KEY;
 		return true;
@@ -568,14 +443,14 @@ static bool key_line(struct yf *y, const char *p)
 static bool item(struct yf *y, const char *c)
 {
 	for (;;) {
-		const char *p = skip_spaces(c + 1, y->eol), *after, *kp;
+		const char *p = yl_skip_spaces(c + 1, y->eol), *after, *kp;
 		size_t kn;
 		if (p == y->eol || *p == '#') {
 			y->pending = P_ITEM;
 			return true;
 		}
 		int col = (int)(p - y->line);
-		if (is_dash(p, y->eol)) {
+		if (yl_is_dash(p, y->eol)) {
 			if (!push(y, col, L_SEQ, false))
 				return false;
 			c = p;
@@ -600,7 +475,7 @@ static int resolve_pending(struct yf *y, int ind, const char *c)
 {
 	const struct level *t = &y->st[y->depth - 1];
 	int p = y->pending;
-	bool dash = is_dash(c, y->eol);
+	bool dash = yl_is_dash(c, y->eol);
 
 	y->pending = P_NONE;
 	if (ind > t->col) {
@@ -631,7 +506,7 @@ static bool structure(struct yf *y, int ind, const char *c)
 	if (ind == 0 && (*c == '%' || ((eol - c == 3 || (eol - c > 3 && (c[3] == ' ' || c[3] == '\t'))) &&
 				       (memcmp(c, "---", 3) == 0 || memcmp(c, "...", 3) == 0)))) {
 		/* only a bare "---" opening the document */
-		if (y->depth == 0 && !y->started && c[0] == '-' && skip_spaces(c + 3, eol) == eol) {
+		if (y->depth == 0 && !y->started && c[0] == '-' && yl_skip_spaces(c + 3, eol) == eol) {
 			y->started = true;
 			return true;
 		}
@@ -661,7 +536,7 @@ static bool structure(struct yf *y, int ind, const char *c)
 	if (t->col != ind)
 		return false;
 	if (t->kind == L_SEQ) {
-		if (is_dash(c, eol))
+		if (yl_is_dash(c, eol))
 			return item(y, c);
 		if (!t->indentless)
 			return false;
@@ -762,7 +637,7 @@ static bool scan(struct yf *y, const char *doc, size_t n)
 			eol = end;
 		next = eol < end ? eol + 1 : end;
 		y->line = line, y->eol = eol;
-		const char *c = skip_spaces(line, eol);
+		const char *c = yl_skip_spaces(line, eol);
 		int ind = (int)(c - line);
 		if (y->in_block) {
 			int r = block_line(y, ind, c, eol < end);
@@ -798,7 +673,7 @@ bool yfast_decode_map(struct arena *a, const char *p, size_t n, val *out)
 	struct yf *y;
 	bool ok;
 
-	if (!text_ok((const unsigned char *)p, n))
+	if (!yl_text_ok((const unsigned char *)p, n))
 		return false;
 	y = xcalloc(1, sizeof(*y));
 	y->a = a;
