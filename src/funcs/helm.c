@@ -272,6 +272,14 @@ static int f_to_json(struct tmpl_exec *x, val *a, size_t n, val *out)
 	return 0;
 }
 
+/* decode.go's UnmarshalTypeError for a top-level JSON value of the wrong kind */
+static void json_type_error(struct sb *e, val v, const char *go_type)
+{
+	sb_addf(e, "json: cannot unmarshal %s into Go value of type %s",
+		v.kind == VAL_MAP ? "object" : v.kind == VAL_LIST ? "array" : v.kind == VAL_STRING ? "string" :
+		v.kind == VAL_BOOL ? "bool" : "number", go_type);
+}
+
 /* json.Unmarshal(str, &m): an object decodes into m even when a number in it
  * overflows float64 (that key is nil, the error comes back); another top
  * level is a type error first (the value is skipped, never converted); a
@@ -293,9 +301,7 @@ static int f_from_json(struct tmpl_exec *x, val *a, size_t n, val *out)
 		}
 	} else {
 		struct sb e = SB_INIT;
-		sb_addf(&e, "json: cannot unmarshal %s into Go value of type map[string]interface {}",
-			v.kind == VAL_LIST ? "array" : v.kind == VAL_STRING ? "string" :
-			v.kind == VAL_BOOL ? "bool" : "number");
+		json_type_error(&e, v, "map[string]interface {}");
 		v = error_map(x, &e);
 		sb_release(&e);
 	}
@@ -321,9 +327,7 @@ static int f_from_json_array(struct tmpl_exec *x, val *a, size_t n, val *out)
 		v.flags |= VAL_F_GO_NIL; /* null sets the slice to nil */
 	} else {
 		struct sb e = SB_INIT;
-		sb_addf(&e, "json: cannot unmarshal %s into Go value of type []interface {}",
-			v.kind == VAL_MAP ? "object" : v.kind == VAL_STRING ? "string" :
-			v.kind == VAL_BOOL ? "bool" : "number");
+		json_type_error(&e, v, "[]interface {}");
 		v = val_list_new(x->a, 1);
 		val_list_push(x->a, v, val_str(x->a, e.buf, e.len));
 		sb_release(&e);

@@ -2,8 +2,11 @@
 #include "support/vec.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/sb.h"
 
 struct vec_file *vec_open(const char *path)
 {
@@ -134,4 +137,18 @@ size_t vec_summary(const struct vec_stats *st)
 {
 	fprintf(stderr, "%s: %zu/%zu vectors match\n", st->suite, st->total - st->failed, st->total);
 	return st->failed;
+}
+
+char *vec_slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	struct sb s = SB_INIT;
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_add(&s, buf, n);
+	fclose(fp);
+	return sb_detach(&s, len); /* an sb always ends in a NUL */
 }

@@ -38,6 +38,10 @@ struct vec_file *vec_open(const char *path);
 const struct vec_rec *vec_next(struct vec_file *vf);
 void vec_close(struct vec_file *vf);
 
+/* A whole file, NUL-terminated after *len bytes (caller frees); NULL when
+ * it cannot be opened.  For tests that read corpus files. */
+char *vec_slurp(const char *path, size_t *len);
+
 /* Failure accounting shared by the vector tests: print the first few
  * mismatches in full, count the rest. */
 struct vec_stats {

@@ -18,20 +18,6 @@
 #include "support/vec.h"
 #include "value/codec.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	struct sb s = SB_INIT;
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sb_add(&s, buf, n);
-	fclose(fp);
-	return sb_detach(&s, len);
-}
-
 static void sha256_hex(const char *p, size_t n, char out[65])
 {
 	unsigned char md[32];
@@ -57,7 +43,7 @@ static void test_corpus_roundtrip(void **state)
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", corpus, r->f[0].p + 3);
 		size_t len;
-		char *data = slurp(path, &len);
+		char *data = vec_slurp(path, &len);
 		assert_non_null(data);
 		char sum[65];
 		sha256_hex(data, len, sum);
