@@ -9,7 +9,9 @@
  * (3) mark the new range MADV_HUGEPAGE.  Only pages we touch become
  * resident: the 64 MiB is address space, the resident set grows in 2 MiB
  * steps.  glibc copes with the break moved under it (its "foreign sbrk"
- * case): the old top stays usable as free chunks.
+ * case): the old top stays usable as free chunks.  Only the main arena
+ * grows by brk; other threads (the RSA key worker) get arenas of their own
+ * from glibc, so the switch, made on the thread that asked, races no one.
  *
  * malloc writes chunk headers into the new range before we can advise it,
  * and a 2 MiB range with a small page already present gets no huge page on a
