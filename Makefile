@@ -28,13 +28,29 @@ CFLAGS := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -Wn
 # Start-up is most of a small `show --plain` (docs/performance.md): the
 # libraries every run touches are linked from their static archives (only
 # the members used come in, none exported to shared libraries), no PIE
-# relocations; libc and libm stay shared.
-# libcurl (30 more shared libraries) is dlopen'ed on first use by
-# src/kube/curl_lazy.c when that file exists, else linked as usual.
+# relocations.  libcurl (30 more shared libraries) is dlopen'ed on first use
+# by src/kube/curl_lazy.c.
 LDFLAGS := $(OPT) -no-pie -Wl,-O1 -Wl,--as-needed -Wl,--hash-style=gnu $(EXTRA_LDFLAGS)
-STATIC_LIBS := -Wl,--exclude-libs,ALL -Wl,-Bstatic -lyaml -larchive -lcrypto -lpcre2-8 -lcrypt -lz -Wl,-Bdynamic
-CURL_LIBS := $(if $(wildcard src/kube/curl_lazy.c),,$(shell pkg-config --libs libcurl 2>/dev/null))
-LIBS := $(STATIC_LIBS) $(CURL_LIBS) -lm
+STATIC_ARCHIVES := -lyaml -larchive -lcrypto -lpcre2-8 -lcrypt -lz
+STATIC_LIBS := -Wl,--exclude-libs,ALL -Wl,-Bstatic $(STATIC_ARCHIVES) -Wl,-Bdynamic
+LIBS := $(STATIC_LIBS) -lm
+
+# Two programs from the same objects (src/kube/handoff.h): $(BUILD)/cozypkg
+# fully static without an HTTP client (no dynamic loader at all: ~1 ms less
+# per run), and $(BUILD)/cozypkg-net, the full program it runs for any
+# command that talks to a cluster.  STATIC=0, and every sanitizer build,
+# make $(BUILD)/cozypkg the full program alone.
+ifeq ($(SANITIZE),1)
+STATIC := 0
+endif
+STATIC ?= 1
+ifeq ($(STATIC),1)
+PROGRAMS := $(BUILD)/cozypkg $(BUILD)/cozypkg-net
+FULL := $(BUILD)/cozypkg-net
+else
+PROGRAMS := $(BUILD)/cozypkg
+FULL := $(BUILD)/cozypkg
+endif
 
 ifeq ($(V),1)
 Q :=
@@ -42,7 +58,7 @@ else
 Q := @
 endif
 
-LIB_SRC := $(filter-out src/main.c,$(shell find src -name '*.c' | sort))
+LIB_SRC := $(filter-out src/main.c src/offline/%,$(shell find src -name '*.c' | sort))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
 SUPPORT_OBJ := $(SUPPORT_SRC:%.c=$(BUILD)/%.o)
@@ -52,13 +68,26 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 30
 
 .PHONY: all check ci check-cluster check-valgrind install clean fuzz check-style vectors
-all: $(BUILD)/cozypkg
+all: $(PROGRAMS)
 
 $(BUILD)/libcozy.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/cozypkg: $(BUILD)/src/main.o $(BUILD)/libcozy.a
+$(FULL): $(BUILD)/src/main.o $(BUILD)/libcozy.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# glibc's linker notes that getaddrinfo (Sprig's getHostByName) may load NSS
+# modules at run time in a static program: files and dns are built in, the
+# ones nsswitch.conf may add come from the same glibc the binary was built
+# on.  The note is dropped; anything else the linker says is shown.
+ifeq ($(STATIC),1)
+$(BUILD)/cozypkg: $(BUILD)/src/main.o $(BUILD)/src/offline/curl_none.o $(BUILD)/libcozy.a $(FULL)
+	$(Q)$(CC) $(OPT) -static -o $@ $(filter %.o %.a,$^) $(STATIC_ARCHIVES) 2>$@.log \
+	  || { cat $@.log; exit 1; }
+	$(Q)awk '/in function/ { held = $$0; next } \
+	  /in statically linked applications requires at runtime/ { held = ""; next } \
+	  { if (held != "") print held; held = ""; print }' $@.log >&2; rm -f $@.log
+endif
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -122,9 +151,13 @@ fuzz:
 	    || { tail -40 $(BUILD)/fuzz/$$n.log; exit 1; }; \
 	  tail -1 $(BUILD)/fuzz/$$n.log; done
 
-install: $(BUILD)/cozypkg
+install: $(PROGRAMS)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BUILD)/cozypkg $(DESTDIR)$(PREFIX)/bin/cozypkg
+ifeq ($(STATIC),1)
+	install -d $(DESTDIR)$(PREFIX)/libexec/cozypkg
+	install -m 0755 $(BUILD)/cozypkg-net $(DESTDIR)$(PREFIX)/libexec/cozypkg/cozypkg-net
+endif
 
 clean:
 	rm -rf build build-san

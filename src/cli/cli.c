@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -448,9 +449,20 @@ static int run_help(struct cli_run *r, int argc, const char **argv)
 	return 0;
 }
 
+/* The directory the process started in, kept open when -C leaves it (one
+ * piece of process state: the command line is only valid from there). */
+static int start_dir_fd = -1;
+
+int cli_restore_start_dir(void)
+{
+	return start_dir_fd < 0 ? 0 : fchdir(start_dir_fd);
+}
+
 /* Go's os.Chdir error text: "chdir <dir>: <errno text>". */
 static int change_dir(const char *dir)
 {
+	if (start_dir_fd < 0)
+		start_dir_fd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (chdir(dir) == 0)
 		return 0;
 	const char *why = strerror(errno);

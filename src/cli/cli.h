@@ -78,6 +78,11 @@ struct cli_ctx {
  * cobra's). */
 int cli_main(const struct cli_app *app, int argc, const char **argv);
 
+/* Back to the directory the process started in, undoing -C: for running
+ * the same command line again as another program (kube/handoff.h).
+ * 0, or -1 with errno. */
+int cli_restore_start_dir(void);
+
 /* "error: <app> <cmd>: not implemented yet" on stderr; returns 1. */
 int cli_not_implemented(struct cli_ctx *ctx);
 
