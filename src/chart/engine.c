@@ -962,42 +962,60 @@ static void cleanup_exec_error(const struct sb *e, struct sb *err)
 }
 
 /* How many calls of Sprig's 2048-bit key makers (genCA, genSelfSignedCert,
- * genSignedCert, not their *WithKey forms) the actions of the templates
- * hold: the keys the RSA pool may make ahead (a call in a loop or a branch
- * not taken only changes how much is made ahead, never the output).  Only
- * the text between "{{" and "}}" is read: CRD-sized templates are mostly
- * plain text, which memchr skips. */
-static int keygen_calls(const struct tpls *tp)
+ * genSignedCert, not their *WithKey forms) the actions of a template hold:
+ * the keys the RSA pool may make ahead (a call in a loop or a branch not
+ * taken only changes how much is made ahead, never the output).  Only the
+ * text between "{{" and "}}" is read: CRD-sized templates are mostly plain
+ * text, which memchr skips. */
+static int keygen_calls(const struct chart_file *f)
 {
 	static const struct {
 		const char *s;
 		size_t n;
 	} names[] = { { "genCA", 5 }, { "genSelfSignedCert", 17 }, { "genSignedCert", 13 } };
 	int calls = 0;
-	for (size_t i = 0; i < tp->n; i++) {
-		const char *p = tp->v[i].file->data, *e = p + tp->v[i].file->len;
-		while ((p = memchr(p, '{', (size_t)(e - p))) && e - p > 1) {
-			if (p[1] != '{') {
-				p++;
-				continue;
-			}
-			const char *q = memmem(p + 2, (size_t)(e - p - 2), "}}", 2);
-			if (!q)
-				q = e;
-			for (const char *r = p + 2; r + 5 <= q; r++) {
-				if (r[0] != 'g' || r[1] != 'e' || r[2] != 'n')
-					continue;
-				for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
-					size_t n = names[k].n;
-					if ((size_t)(q - r) >= n && !memcmp(r, names[k].s, n) &&
-					    (r + n == q || !(isalnum((unsigned char)r[n]) || r[n] == '_')))
-						calls++;
-				}
-			}
-			p = q;
+	const char *p = f->data, *e = p + f->len;
+	while ((p = memchr(p, '{', (size_t)(e - p))) && e - p > 1) {
+		if (p[1] != '{') {
+			p++;
+			continue;
 		}
+		const char *q = memmem(p + 2, (size_t)(e - p - 2), "}}", 2);
+		if (!q)
+			q = e;
+		for (const char *r = p + 2; r + 5 <= q; r++) {
+			if (r[0] != 'g' || r[1] != 'e' || r[2] != 'n')
+				continue;
+			for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+				size_t n = names[k].n;
+				if ((size_t)(q - r) >= n && !memcmp(r, names[k].s, n) &&
+				    (r + n == q || !(isalnum((unsigned char)r[n]) || r[n] == '_')))
+					calls++;
+			}
+		}
+		p = q;
 	}
 	return calls;
+}
+
+static int chart_keygen_calls(const struct chart *c)
+{
+	int calls = 0;
+	for (size_t i = 0; i < c->ntemplates; i++)
+		calls += keygen_calls(&c->templates[i]);
+	for (size_t i = 0; i < c->ndeps; i++)
+		calls += chart_keygen_calls(c->deps[i]);
+	return calls;
+}
+
+void engine_keygen_ahead(const struct chart *c)
+{
+	fn_rsa_pool_start(2048, chart_keygen_calls(c));
+}
+
+void engine_keygen_stop(void)
+{
+	fn_rsa_pool_stop();
 }
 
 static int render_tpls(struct render *r, const struct tpls *tpp, val *out, struct sb *err);
@@ -1024,8 +1042,12 @@ int engine_render_lookup(struct arena *a, const struct chart *c, val top, const 
 	rec_all_tpls(a, c, &tp, top);
 	if (tp.n > 1) /* qsort may not be given a NULL array */
 		qsort(tp.v, tp.n, sizeof(*tp.v), tpl_cmp);
-	/* keys made in the background while we parse and render */
-	fn_rsa_pool_start(2048, keygen_calls(&tp));
+	/* keys made in the background while we parse and render (a no-op
+	 * when engine_keygen_ahead started the pool already) */
+	int calls = 0;
+	for (size_t i = 0; i < tp.n; i++)
+		calls += keygen_calls(tp.v[i].file);
+	fn_rsa_pool_start(2048, calls);
 	int rc = render_tpls(r, &tp, out, err);
 	fn_rsa_pool_stop();
 	return rc;

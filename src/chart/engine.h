@@ -67,6 +67,13 @@ int engine_render(struct arena *a, const struct chart *c, val top, val *out, str
 int engine_render_lookup(struct arena *a, const struct chart *c, val top, const struct engine_lookup *lookup,
 			 val *out, struct sb *err);
 
+/* Start making the RSA keys the templates of c and its subcharts may ask
+ * for (src/funcs/crypto_rsa.c) while values and schemas are worked out;
+ * engine_render* stop it when they finish, engine_keygen_stop() on a path
+ * that never renders. */
+void engine_keygen_ahead(const struct chart *c);
+void engine_keygen_stop(void);
+
 /* The host type of a value, for the template executor (type_of hook). */
 const struct tmpl_type *engine_type_of(void *host, uint8_t gotype);
 

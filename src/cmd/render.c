@@ -180,7 +180,16 @@ static int hr_skip_schema(struct kube_client *kc, const struct render_out *out, 
 	return 0;
 }
 
+static int render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err);
+
 int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err)
+{
+	int rc = render(ctx, in, out, err);
+	engine_keygen_stop(); /* started after the chart was loaded */
+	return rc;
+}
+
+static int render(struct cli_ctx *ctx, const struct render_in *in, struct render_out *out, struct sb *err)
 {
 	struct arena *a = ctx->arena;
 	struct sb warn = SB_INIT;
@@ -246,6 +255,7 @@ int cmd_render(struct cli_ctx *ctx, const struct render_in *in, struct render_ou
 	out->config = user;
 	if (chart_load(a, ".", &out->chart, err) < 0)
 		goto fail;
+	engine_keygen_ahead(out->chart);
 	if (in->plain && !chart_installable(out->chart, err))
 		goto fail;
 	if (values_check_deps(out->chart, err) < 0) {

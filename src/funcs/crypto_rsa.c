@@ -4,9 +4,10 @@
  * probabilistic primality tests.  OpenSSL 3's own RSA keygen runs the FIPS
  * 186-4 search with constant-time gcds and is ~20x slower for the same key
  * shape; genCA & co. spent almost all of their time there.  A background
- * thread can make 2048-bit keys ahead of the templates that ask for them
- * (fn_rsa_pool_start): keys are random, so which thread made one changes
- * nothing observable, and key generation overlaps rendering. */
+ * thread finds the primes of 2048-bit keys ahead of the templates that ask
+ * for them (fn_rsa_pool_start), and a template waiting for a key searches
+ * too: primes are random, so which thread found one changes nothing
+ * observable, and the search overlaps rendering on both cores. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -39,24 +40,32 @@ static int mr_rounds(int bits)
 }
 
 struct small_primes {
-	uint32_t *p;
+	uint32_t p[SIEVE_MAX / 2];
 	size_t n;
 };
 
-/* Odd primes below SIEVE_MAX (Eratosthenes). */
-static void small_primes_init(struct small_primes *sp)
+static struct small_primes small_primes;
+static pthread_once_t small_primes_once = PTHREAD_ONCE_INIT;
+
+/* Odd primes below SIEVE_MAX (Eratosthenes over a bit set on the stack:
+ * nothing for malloc, computed once per process). */
+static void small_primes_init(void)
 {
-	unsigned char *comp = xcalloc(SIEVE_MAX, 1);
-	sp->p = xmalloc(sizeof *sp->p * (SIEVE_MAX / 2));
-	sp->n = 0;
+	uint64_t comp[SIEVE_MAX / 64] = { 0 };
+	struct small_primes *sp = &small_primes;
 	for (uint32_t i = 3; i < SIEVE_MAX; i += 2) {
-		if (comp[i])
+		if (comp[i / 64] >> (i % 64) & 1)
 			continue;
 		sp->p[sp->n++] = i;
 		for (uint32_t j = i * i; j < SIEVE_MAX; j += 2 * i)
-			comp[j] = 1;
+			comp[j / 64] |= (uint64_t)1 << (j % 64);
 	}
-	free(comp);
+}
+
+static const struct small_primes *get_small_primes(void)
+{
+	pthread_once(&small_primes_once, small_primes_init);
+	return &small_primes;
 }
 
 /* A candidate prime c with c-1 = d * 2^s, its Montgomery context, and
@@ -274,15 +283,20 @@ static EVP_PKEY *rsa_pkey(BIGNUM *const v[8])
 	return pk;
 }
 
+/* Where rsa_generate takes its primes: a search of its own, or the pool. */
+typedef BIGNUM *prime_source(int bits, BN_CTX *ctx);
+
+static BIGNUM *search_prime(int bits, BN_CTX *ctx)
+{
+	return rand_prime(bits, get_small_primes(), ctx, NULL);
+}
+
 /* rsa.GenerateKey(rand, bits) with e = 65537: new primes until p != q, n
- * has exactly `bits` bits and e is invertible mod (p-1)(q-1).  NULL as soon
- * as *stop is set (the pool's worker). */
-static EVP_PKEY *rsa_generate(int bits, const atomic_bool *stop)
+ * has exactly `bits` bits and e is invertible mod (p-1)(q-1). */
+static EVP_PKEY *rsa_generate(int bits, prime_source *next)
 {
 	if (bits < 64)
 		return NULL;
-	struct small_primes sp;
-	small_primes_init(&sp);
 	BN_CTX *ctx = BN_CTX_new();
 	BIGNUM *v[8] = { 0 }; /* n e d p q dP dQ qInv */
 	EVP_PKEY *pk = NULL;
@@ -293,14 +307,14 @@ static EVP_PKEY *rsa_generate(int bits, const atomic_bool *stop)
 	for (int i = 0; ok && i < 8; i++)
 		ok = v[i] != NULL;
 	for (int tries = 0; ok && !pk && tries < 100; tries++) {
-		BIGNUM *p = rand_prime(bits - bits / 2, &sp, ctx, stop);
-		BIGNUM *q = p ? rand_prime(bits / 2, &sp, ctx, stop) : NULL;
+		BIGNUM *p = next(bits - bits / 2, ctx);
+		BIGNUM *q = p ? next(bits / 2, ctx) : NULL;
 		if (!p || !q) {
-			BN_free(p);
-			BN_free(q);
+			BN_clear_free(p);
+			BN_clear_free(q);
 			break;
 		}
-		BN_free(v[3]), BN_free(v[4]);
+		BN_clear_free(v[3]), BN_clear_free(v[4]);
 		v[3] = p, v[4] = q;
 		if (BN_cmp(p, q) == 0)
 			continue;
@@ -323,24 +337,29 @@ static EVP_PKEY *rsa_generate(int bits, const atomic_bool *stop)
 		BN_clear_free(v[i]);
 	BN_clear_free(p1), BN_clear_free(q1), BN_clear_free(phi);
 	BN_CTX_free(ctx);
-	free(sp.p);
 	return pk;
 }
 
-/* The pool: one worker making up to `want` keys of `bits` bits.  Process-
- * wide state (like OpenSSL's random generator): the template functions
- * that take keys (crypto_cert.c) have no render context to find it in. */
-#define POOL_MAX 16
+/* The pool: one worker finding up to `want` primes of bits/2 bits, the
+ * halves of the `bits`-bit keys the templates will ask for.  Primes, not
+ * keys: a template that needs a key while the pool is short searches as
+ * well, and whichever thread finds a prime first, it serves the next half
+ * of a key — no search is thrown away half done, as a race for a whole key
+ * would.  Process-wide state (like OpenSSL's random generator): the
+ * template functions that take keys (crypto_cert.c) have no render context
+ * to find it in. */
+#define POOL_MAX 32
 
 struct rsa_pool {
 	pthread_mutex_t mu;
 	pthread_t th;
 	bool running;        /* th was started and not yet joined */
 	atomic_bool stop;
-	atomic_bool ready;   /* the worker has put a key in (fn_rsa_generate's race) */
-	int bits, want;      /* keys still to make */
-	int nkeys;
-	EVP_PKEY *keys[POOL_MAX];
+	atomic_bool added;   /* the worker put a prime in (stops a template's own search) */
+	int bits;            /* of the keys; the primes have bits/2 */
+	int want;            /* primes still to find */
+	int n;
+	BIGNUM *primes[POOL_MAX];
 };
 
 static struct rsa_pool pool = { .mu = PTHREAD_MUTEX_INITIALIZER };
@@ -348,32 +367,34 @@ static struct rsa_pool pool = { .mu = PTHREAD_MUTEX_INITIALIZER };
 static void *pool_worker(void *arg)
 {
 	struct rsa_pool *p = arg;
+	const struct small_primes *sp = get_small_primes();
+	BN_CTX *ctx = BN_CTX_new();
 	pthread_mutex_lock(&p->mu);
-	while (p->want > 0 && !atomic_load(&p->stop)) {
-		int bits = p->bits;
+	while (ctx && p->want > 0 && !atomic_load(&p->stop)) {
+		int bits = p->bits / 2;
 		pthread_mutex_unlock(&p->mu);
-		EVP_PKEY *k = rsa_generate(bits, &p->stop);
+		BIGNUM *q = rand_prime(bits, sp, ctx, &p->stop);
 		pthread_mutex_lock(&p->mu);
-		if (!k)
+		if (!q)
 			break;
-		if (p->want > 0 && p->nkeys < POOL_MAX && !atomic_load(&p->stop)) {
-			p->keys[p->nkeys++] = k;
+		if (p->want > 0 && p->n < POOL_MAX && !atomic_load(&p->stop)) {
+			p->primes[p->n++] = q;
 			p->want--;
-			atomic_store(&p->ready, true);
+			atomic_store(&p->added, true);
 		} else {
-			EVP_PKEY_free(k);
+			BN_clear_free(q);
 		}
 	}
 	pthread_mutex_unlock(&p->mu);
+	BN_CTX_free(ctx);
 	return NULL;
 }
 
 void fn_rsa_pool_start(int bits, int n)
 {
-	if (n <= 0)
+	if (n <= 0 || bits < 64)
 		return;
-	if (n > POOL_MAX)
-		n = POOL_MAX;
+	n = n > POOL_MAX / 2 ? POOL_MAX : 2 * n;
 	pthread_mutex_lock(&pool.mu);
 	if (!pool.running) {
 		pool.bits = bits;
@@ -394,44 +415,46 @@ void fn_rsa_pool_stop(void)
 	if (running)
 		pthread_join(pool.th, NULL);
 	pthread_mutex_lock(&pool.mu);
-	for (int i = 0; i < pool.nkeys; i++)
-		EVP_PKEY_free(pool.keys[i]);
-	pool.nkeys = 0;
+	for (int i = 0; i < pool.n; i++)
+		BN_clear_free(pool.primes[i]);
+	pool.n = 0;
 	pool.want = 0;
 	pthread_mutex_unlock(&pool.mu);
 }
 
-/* A key from the pool when one of that size is ready; else one made here
- * in a race with the worker: whichever key is done first is taken (the
- * time a key takes varies several-fold with where the primes fall), and a
- * key made here is one fewer for the worker to make. */
-EVP_PKEY *fn_rsa_generate(int bits)
+/* A prime of the pool's size: one the worker found, else one searched for
+ * here until the worker adds one.  A prime found here is one fewer for the
+ * worker to find. */
+static BIGNUM *pool_prime(int bits, BN_CTX *ctx)
 {
 	for (;;) {
-		EVP_PKEY *k = NULL;
 		pthread_mutex_lock(&pool.mu);
-		if (pool.nkeys > 0 && pool.bits == bits) {
-			k = pool.keys[0];
-			memmove(pool.keys, pool.keys + 1, (size_t)(pool.nkeys - 1) * sizeof(pool.keys[0]));
-			pool.nkeys--;
+		if (pool.n > 0) {
+			BIGNUM *p = pool.primes[--pool.n];
 			pthread_mutex_unlock(&pool.mu);
-			return k;
+			return p;
 		}
-		bool race = pool.running && pool.bits == bits && pool.want > 0 && !atomic_load(&pool.stop);
-		if (race)
-			atomic_store(&pool.ready, false);
+		bool helping = pool.running && pool.want > 0 && !atomic_load(&pool.stop);
+		if (helping)
+			atomic_store(&pool.added, false);
 		pthread_mutex_unlock(&pool.mu);
-		if (!race)
-			return rsa_generate(bits, NULL);
-		k = rsa_generate(bits, &pool.ready);
-		if (k) {
+		BIGNUM *p = rand_prime(bits, get_small_primes(), ctx, helping ? &pool.added : NULL);
+		if (p) {
 			pthread_mutex_lock(&pool.mu);
 			if (pool.want > 0)
 				pool.want--;
 			pthread_mutex_unlock(&pool.mu);
-			return k;
+			return p;
 		}
-		if (!atomic_load(&pool.ready))
-			return NULL; /* failed, not stopped */
+		if (!helping || !atomic_load(&pool.added))
+			return NULL; /* failed, not interrupted */
 	}
+}
+
+EVP_PKEY *fn_rsa_generate(int bits)
+{
+	pthread_mutex_lock(&pool.mu);
+	bool pooled = pool.bits == bits && (pool.n > 0 || pool.running);
+	pthread_mutex_unlock(&pool.mu);
+	return rsa_generate(bits, pooled ? pool_prime : search_prime);
 }
