@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -246,14 +247,6 @@ const char *strconv_err_text(enum strconv_err e)
 	}
 }
 
-static int unhex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (lower(c) >= 'a' && lower(c) <= 'f')
-		return lower(c) - 'a' + 10;
-	return -1;
-}
 
 bool strconv_unquote_char(const char *s, size_t n, char quote, int32_t *r, bool *multibyte,
 			  size_t *used)
@@ -296,7 +289,7 @@ bool strconv_unquote_char(const char *s, size_t n, char quote, int32_t *r, bool 
 			return false;
 		int32_t v = 0;
 		for (size_t j = 0; j < k; j++) {
-			int d = unhex(s[i + j]);
+			int d = hex_val((unsigned char)s[i + j]);
 			if (d < 0)
 				return false;
 			v = (int32_t)(((uint32_t)v << 4) | (uint32_t)d);

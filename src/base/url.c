@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/quote.h"
 
 /* url.go's encoding modes */
@@ -20,18 +21,13 @@ static struct gourl_str S(const char *p, size_t n)
 
 static bool ishex(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	return hex_val((unsigned char)c) >= 0;
 }
 
+/* a digit ishex() accepted */
 static unsigned char unhex(char c)
 {
-	if (c >= '0' && c <= '9')
-		return (unsigned char)(c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (unsigned char)(c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (unsigned char)(c - 'A' + 10);
-	return 0;
+	return (unsigned char)hex_val((unsigned char)c);
 }
 
 static bool should_escape(unsigned char c, enum enc mode)

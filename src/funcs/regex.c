@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/quote.h"
 #include "base/unicode_case.h"
 #include "base/utf8.h"
@@ -375,16 +376,6 @@ static bool parse_repeat(const char *s, size_t n, size_t *i, int *min, int *max)
 	return true;
 }
 
-static int unhex(int32_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static bool is_alnum(int32_t c)
 {
@@ -439,7 +430,7 @@ static int parse_escape(struct rparser *p, const char *s, size_t n, size_t *i, i
 					ok = true;
 					break;
 				}
-				int h = unhex(c);
+				int h = hex_val(c);
 				if (h < 0)
 					break;
 				v = v * 16 + h;
@@ -453,11 +444,11 @@ static int parse_escape(struct rparser *p, const char *s, size_t n, size_t *i, i
 			*i = k;
 			return 0;
 		}
-		int x1 = unhex(c);
+		int x1 = hex_val(c);
 		if (next_rune(p, s + k, n - k, &c, &w) < 0)
 			return -1;
 		k += w;
-		int y = unhex(c);
+		int y = hex_val(c);
 		if (x1 < 0 || y < 0)
 			break;
 		*r = x1 * 16 + y;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
 
@@ -132,14 +133,7 @@ static void jd_push(struct jd *d, val v)
 
 static inline bool is_hex(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static inline int hex_val(unsigned char c)
-{
-	if (c <= '9')
-		return c - '0';
-	return (c | 0x20) - 'a' + 10;
+	return hex_val(c) >= 0;
 }
 
 /* getu4 on a \uXXXX the scanner already checked; -1 if p does not start one. */

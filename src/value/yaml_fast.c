@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/sb.h"
 #include "base/strconv.h"
 #include "base/utf8.h"
@@ -84,16 +85,6 @@ static int quoted(const char *p, const char *eol, char q, const char **close)
 	return 0;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* The text of the one-line quoted scalar [p, close) (quotes excluded) in the
  * arena, escapes applied as scan_flow_scalar does; false on a bad escape. */
@@ -148,7 +139,7 @@ static bool quoted_text(struct yf *y, const char *p, const char *close, char q, 
 			if (close - p < len)
 				return false;
 			for (int i = 0; i < len; i++) {
-				int h = hexval(p[i]);
+				int h = hex_val((unsigned char)p[i]);
 				if (h < 0)
 					return false;
 				cp = cp << 4 | (uint32_t)h;

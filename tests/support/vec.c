@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/sb.h"
 
 struct vec_file *vec_open(const char *path)
@@ -20,16 +21,6 @@ struct vec_file *vec_open(const char *path)
 	return vf;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 const struct vec_rec *vec_next(struct vec_file *vf)
 {
@@ -69,7 +60,7 @@ const struct vec_rec *vec_next(struct vec_file *vf)
 				case 'r': *w++ = '\r'; break;
 				case '\\': *w++ = '\\'; break;
 				case 'x': {
-					int hi = hexval(p[1]), lo = hi >= 0 ? hexval(p[2]) : -1;
+					int hi = hex_val((unsigned char)p[1]), lo = hi >= 0 ? hex_val((unsigned char)p[2]) : -1;
 					if (hi < 0 || lo < 0) {
 						fprintf(stderr, "%s:%zu: bad \\x escape\n", vf->path, vf->line);
 						abort();
