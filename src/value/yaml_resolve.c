@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/sb.h"
+#include "base/strconv_parse.h"
 #include "base/xalloc.h"
 #include "value/yaml_resolve.h"
 
@@ -77,78 +78,16 @@ static int lower(int c)
 	return c | 0x20;
 }
 
-/* strconv.ParseUint(s, base, 64) without underscores (the caller removed
- * them): 0 ok, -1 syntax or range error. base 0 reads 0x/0o/0b/0 prefixes. */
+/* strconv.ParseUint / ParseInt (s, base, 64) on text without underscores
+ * (resolve_number removed them): 0 ok, -1 syntax or range error. */
 static int parse_uint(const char *s, size_t n, int base, uint64_t *out)
 {
-	uint64_t v = 0;
-
-	if (n == 0)
-		return -1;
-	if (base == 0) {
-		base = 10;
-		if (s[0] == '0') {
-			if (n >= 3 && lower(s[1]) == 'b') {
-				base = 2;
-				s += 2;
-				n -= 2;
-			} else if (n >= 3 && lower(s[1]) == 'o') {
-				base = 8;
-				s += 2;
-				n -= 2;
-			} else if (n >= 3 && lower(s[1]) == 'x') {
-				base = 16;
-				s += 2;
-				n -= 2;
-			} else {
-				base = 8;
-				s++;
-				n--;
-			}
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		int c = (unsigned char)s[i], d;
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (lower(c) >= 'a' && lower(c) <= 'z')
-			d = lower(c) - 'a' + 10;
-		else
-			return -1;
-		if (d >= base)
-			return -1;
-		if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base)
-			return -1;
-		v = v * (uint64_t)base + (uint64_t)d;
-	}
-	*out = v;
-	return 0;
+	return strconv_parse_uint(s, n, base, 64, out) == STRCONV_OK ? 0 : -1;
 }
 
-/* strconv.ParseInt(s, base, 64): optional sign, then ParseUint. */
 static int parse_int(const char *s, size_t n, int base, int64_t *out)
 {
-	bool neg = false;
-	uint64_t u;
-
-	if (n == 0)
-		return -1;
-	if (s[0] == '+') {
-		s++;
-		n--;
-	} else if (s[0] == '-') {
-		neg = true;
-		s++;
-		n--;
-	}
-	if (parse_uint(s, n, base, &u) < 0)
-		return -1;
-	if (!neg && u > (uint64_t)INT64_MAX)
-		return -1;
-	if (neg && u > (uint64_t)INT64_MAX + 1)
-		return -1;
-	*out = neg ? (int64_t)(0 - u) : (int64_t)u;
-	return 0;
+	return strconv_parse_int(s, n, base, 64, out) == STRCONV_OK ? 0 : -1;
 }
 
 /* Go's underscoreOK for a decimal number (strconv/atoi.go). */
