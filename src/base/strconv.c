@@ -469,3 +469,61 @@ void strconv_json_float(struct sb *out, double f)
 		}
 	}
 }
+
+/* snprintf's correctly rounded %.*e, read back with strtof: the first
+ * precision whose digits give x again is the shortest. */
+void strconv_format_float32_g(struct sb *out, float x)
+{
+	char buf[48], digs[16];
+	int nd = 0, exp10, dp;
+
+	if (isnan(x)) {
+		sb_adds(out, "NaN");
+		return;
+	}
+	if (isinf(x)) {
+		sb_adds(out, x > 0 ? "+Inf" : "-Inf");
+		return;
+	}
+	if (signbit(x))
+		sb_addc(out, '-');
+	x = fabsf(x);
+	if (x == 0) {
+		sb_addc(out, '0');
+		return;
+	}
+	/* the shortest correctly rounded digits that read back as x */
+	for (int prec = 1; prec <= 9; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)x);
+		if (strtof(buf, NULL) == x)
+			break;
+	}
+	for (char *p = buf; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			digs[nd++] = *p;
+	exp10 = (int)strtol(strchr(buf, 'e') + 1, NULL, 10);
+	while (nd > 1 && digs[nd - 1] == '0')
+		nd--;
+	if (exp10 < -4 || exp10 >= 6) { /* 'g' shortest: eprec 6 */
+		sb_addc(out, digs[0]);
+		if (nd > 1) {
+			sb_addc(out, '.');
+			sb_add(out, digs + 1, (size_t)nd - 1);
+		}
+		sb_addf(out, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+		return;
+	}
+	dp = exp10 + 1;
+	if (dp <= 0) {
+		sb_adds(out, "0.");
+		sb_addrep(out, '0', (size_t)-dp);
+		sb_add(out, digs, (size_t)nd);
+		return;
+	}
+	for (int i = 0; i < dp; i++)
+		sb_addc(out, i < nd ? digs[i] : '0');
+	if (nd > dp) {
+		sb_addc(out, '.');
+		sb_add(out, digs + dp, (size_t)(nd - dp));
+	}
+}

@@ -18,6 +18,10 @@ void strconv_format_float(struct sb *out, double f, char fmt, int prec);
  * for mode 'f'.  digits needs room for 800 bytes; trailing zeros trimmed. */
 void strconv_float_digits(double f, char mode, int prec, char *digits, int *nd, int *dp);
 
+/* strconv.FormatFloat(float64(x), 'g', -1, 32): the shortest digits that
+ * read back as the float32 x; "NaN", "+Inf", "-Inf" as Go spells them. */
+void strconv_format_float32_g(struct sb *out, float x);
+
 /* strconv.FormatInt / FormatUint in base 2..36. */
 void strconv_format_int(struct sb *out, int64_t i, int base);
 void strconv_format_uint(struct sb *out, uint64_t u, int base);

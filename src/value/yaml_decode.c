@@ -1198,60 +1198,13 @@ static int enter(struct dec *d)
 static void float32_key(struct sb *out, double f)
 {
 	float x = (float)f;
-	char buf[48], digs[16];
-	int nd = 0, exp10 = 0, prec;
 
-	if (isnan(x)) {
+	if (isnan(x))
 		sb_adds(out, ".nan");
-		return;
-	}
-	if (isinf(x)) {
+	else if (isinf(x))
 		sb_adds(out, x > 0 ? ".inf" : "-.inf");
-		return;
-	}
-	if (signbit(x))
-		sb_addc(out, '-');
-	x = fabsf(x);
-	if (x == 0) {
-		sb_addc(out, '0');
-		return;
-	}
-	for (prec = 1; prec <= 9; prec++) {
-		snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)x);
-		if (strtof(buf, NULL) == x)
-			break;
-	}
-	/* buf is d[.ddd]e±XX */
-	for (char *p = buf; *p && *p != 'e'; p++)
-		if (*p >= '0' && *p <= '9')
-			digs[nd++] = *p;
-	exp10 = (int)strtol(strchr(buf, 'e') + 1, NULL, 10);
-	while (nd > 1 && digs[nd - 1] == '0')
-		nd--;
-	if (exp10 < -4 || exp10 >= 6) {
-		/* %e with the shortest digits (strconv 'g', shortest: eprec 6) */
-		sb_addc(out, digs[0]);
-		if (nd > 1) {
-			sb_addc(out, '.');
-			sb_add(out, digs + 1, (size_t)nd - 1);
-		}
-		sb_addf(out, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
-		return;
-	}
-	/* %f: dp = exp10 + 1 digits before the point */
-	int dp = exp10 + 1;
-	if (dp <= 0) {
-		sb_adds(out, "0.");
-		sb_addrep(out, '0', (size_t)-dp);
-		sb_add(out, digs, (size_t)nd);
-	} else {
-		for (int i = 0; i < dp; i++)
-			sb_addc(out, i < nd ? digs[i] : '0');
-		if (nd > dp) {
-			sb_addc(out, '.');
-			sb_add(out, digs + dp, (size_t)(nd - dp));
-		}
-	}
+	else
+		strconv_format_float32_g(out, x);
 }
 
 static int dec_node(struct dec *d, struct ynode *n, val *out);
