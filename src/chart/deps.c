@@ -38,16 +38,6 @@ static struct str name_of(const struct chart *c)
 	return s;
 }
 
-static void warnf(struct arena *a, struct sb *warn, const char *where, const char *fmt, const val *args,
-		  size_t nargs)
-{
-	if (!warn)
-		return;
-	sb_adds(warn, where);
-	sb_adds(warn, ": ");
-	val_sprintf(a, warn, fmt, strlen(fmt), args, nargs);
-	sb_addc(warn, '\n');
-}
 
 /* ---- Masterminds semver v3.3.0: NewVersion, NewConstraint, Check ---- */
 
@@ -609,7 +599,7 @@ static void process_tags(struct arena *a, val reqs, val cvals, struct sb *warn)
 				} else {
 					struct str rn = field(r, "name");
 					val args[2] = { t, val_str_ref(rn.p, rn.n) };
-					warnf(a, warn, "dependencies.go:94",
+					values_warnf(a, warn, "dependencies.go:94",
 					      "Warning: Tag '%s' for chart %s returned non-bool value", args, 2);
 				}
 			}
@@ -645,7 +635,7 @@ static void process_conditions(struct arena *a, val reqs, val cvals, struct str 
 			}
 			struct str rn = field(r, "name");
 			val args[2] = { val_str(a, c, len), val_str_ref(rn.p, rn.n) };
-			warnf(a, warn, "dependencies.go:63",
+			values_warnf(a, warn, "dependencies.go:63",
 			      "Warning: Condition path '%s' for chart %s returned non-bool value", args, 2);
 		}
 	}
@@ -827,11 +817,11 @@ static int import_values(struct arena *a, struct chart *c, struct sb *warn, stru
 					sb_adds(&e, " is not a table");
 					if (is_map) {
 						val args[2] = { val_str_ref(rn.p, rn.n), val_str(a, e.buf, e.len) };
-						warnf(a, warn, "dependencies.go:269",
+						values_warnf(a, warn, "dependencies.go:269",
 						      "Warning: ImportValues missing table from chart %s: %v", args, 2);
 					} else {
 						val arg = val_str(a, e.buf, e.len);
-						warnf(a, warn, "dependencies.go:286", "Warning: ImportValues missing table: %v",
+						values_warnf(a, warn, "dependencies.go:286", "Warning: ImportValues missing table: %v",
 						      &arg, 1);
 					}
 					sb_release(&e);

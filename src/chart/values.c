@@ -70,8 +70,7 @@ static val copy_map(struct arena *a, val m)
 	return out;
 }
 
-/* log.Printf through Helm's logger: "file:line: text\n". */
-static void warnf(struct arena *a, struct sb *warn, const char *where, const char *fmt, const val *args,
+void values_warnf(struct arena *a, struct sb *warn, const char *where, const char *fmt, const val *args,
 		  size_t nargs)
 {
 	if (!warn)
@@ -103,12 +102,12 @@ static void tables(struct arena *a, val dst, val src, struct str prefix, bool me
 				tables(a, *dvp, e[i].v, full, merge, warn);
 			} else {
 				val args[2] = { str_val(full), e[i].v };
-				warnf(a, warn, "coalesce.go:298",
+				values_warnf(a, warn, "coalesce.go:298",
 				      "warning: cannot overwrite table with non table for %s (%v)", args, 2);
 			}
 		} else if (is_table(*dvp) && e[i].v.kind != VAL_NULL) {
 			val args[2] = { str_val(full), e[i].v };
-			warnf(a, warn, "coalesce.go:301",
+			values_warnf(a, warn, "coalesce.go:301",
 			      "warning: destination for %s is a table. Ignoring non-table value (%v)", args, 2);
 		}
 	}
@@ -139,14 +138,14 @@ static void globals(struct arena *a, val dest, val src, struct str prefix, struc
 	if (!val_map_get(dest, GLOBAL_KEY, 6, &dg)) {
 		dg = val_map_new(a, 0);
 	} else if (!is_table(dg)) {
-		warnf(a, warn, "coalesce.go:138", "warning: skipping globals because destination global is not a table.",
+		values_warnf(a, warn, "coalesce.go:138", "warning: skipping globals because destination global is not a table.",
 		      NULL, 0);
 		return;
 	}
 	if (!val_map_get(src, GLOBAL_KEY, 6, &sg)) {
 		sg = val_map_new(a, 0);
 	} else if (!is_table(sg)) {
-		warnf(a, warn, "coalesce.go:145", "warning: skipping globals because source global is not a table.",
+		values_warnf(a, warn, "coalesce.go:145", "warning: skipping globals because source global is not a table.",
 		      NULL, 0);
 		return;
 	}
@@ -161,14 +160,14 @@ static void globals(struct arena *a, val dest, val src, struct str prefix, struc
 			if (!have) {
 				val_map_set(a, dg, e[i].k, e[i].kl, vv);
 			} else if (!is_table(destv)) {
-				warnf(a, warn, "coalesce.go:161", "Conflict: cannot merge map onto non-map for %q. Skipping.",
+				values_warnf(a, warn, "coalesce.go:161", "Conflict: cannot merge map onto non-map for %q. Skipping.",
 				      &key, 1);
 			} else {
 				tables(a, vv, destv, concat_prefix(a, prefix, e[i].k, e[i].kl), true, warn);
 				val_map_set(a, dg, e[i].k, e[i].kl, vv);
 			}
 		} else if (have && is_table(destv)) {
-			warnf(a, warn, "coalesce.go:175", "key %s is table. Skipping", &key, 1);
+			values_warnf(a, warn, "coalesce.go:175", "key %s is table. Skipping", &key, 1);
 		} else {
 			val_map_set(a, dg, e[i].k, e[i].kl, e[i].v);
 		}
@@ -209,7 +208,7 @@ static void chart_values(struct arena *a, const struct chart *c, val v, struct s
 			if (!is_table(e[i].v)) {
 				if (e[i].v.kind != VAL_NULL) {
 					val args[2] = { str_val(sub), val_str_ref(e[i].k, e[i].kl) };
-					warnf(a, warn, "coalesce.go:237", "warning: skipped value for %s.%s: Not a table.",
+					values_warnf(a, warn, "coalesce.go:237", "warning: skipped value for %s.%s: Not a table.",
 					      args, 2);
 				}
 			} else {

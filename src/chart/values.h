@@ -40,6 +40,12 @@ int values_for_render(struct arena *a, struct chart *c, val user, bool skip_sche
 /* action.CheckDependencies (cmd/helm wraps its error). */
 int values_check_deps(const struct chart *c, struct sb *err);
 
+/* log.Printf through Helm's logger, as values.c and deps.c warn: "where: "
+ * and fmt formatted by Go's fmt rules, then a newline (nothing if warn is
+ * NULL). */
+void values_warnf(struct arena *a, struct sb *warn, const char *where, const char *fmt, const val *args,
+		  size_t nargs);
+
 /* chartutil.IsCompatibleRange (Masterminds semver v3.3.0 constraint check). */
 bool values_compatible_range(const char *constraint, size_t clen, const char *ver, size_t vlen);
 
