@@ -81,6 +81,10 @@ $(FULL): $(BUILD)/src/main.o $(BUILD)/libcozy.a
 # ones nsswitch.conf may add come from the same glibc the binary was built
 # on.  The note is dropped; anything else the linker says is shown.
 ifeq ($(STATIC),1)
+# where a copy of build/cozypkg finds cozypkg-net: this build tree, then the
+# install directory (after the places next to itself)
+$(BUILD)/src/offline/curl_none.o: CFLAGS += \
+	-DCOZYPKG_EXEC_DIRS='"$(abspath $(BUILD)):$(PREFIX)/libexec/cozypkg"'
 $(BUILD)/cozypkg: $(BUILD)/src/main.o $(BUILD)/src/offline/curl_none.o $(BUILD)/libcozy.a $(FULL)
 	$(Q)$(CC) $(OPT) -static -o $@ $(filter %.o %.a,$^) $(STATIC_ARCHIVES) 2>$@.log \
 	  || { cat $@.log; exit 1; }

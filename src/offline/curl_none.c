@@ -1,14 +1,17 @@
 /* curl_none.c — the offline binary's side of kube/handoff.h: linked into
  * build/cozypkg (static) in place of src/kube/curl_lazy.c, never into
  * libcozy.a.  kube_handoff() runs the unchanged command line as the full
- * program, cozypkg-net, found next to this one (the build tree), in
- * ../libexec/cozypkg/ (`make install`) or in $COZYPKG_EXEC_PATH — the way
- * git runs git-remote-https, which alone carries libcurl.  The curl_*
+ * program, cozypkg-net, found in $COZYPKG_EXEC_PATH, next to this one (the
+ * build tree), in ../libexec/cozypkg/ (`make install`), or where the build
+ * put it (COZYPKG_EXEC_DIRS, compiled in: a copy of the binary elsewhere
+ * still finds it) — the way git runs git-remote-https, which alone carries
+ * libcurl, from its compiled-in exec path.  The curl_*
  * functions only satisfy the linker: kube_open() hands off before any of
  * them could run, and they fail if that rule is ever broken. */
 #define CURL_DISABLE_TYPECHECK /* we define curl_easy_setopt itself */
 #include <curl/curl.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,28 +59,61 @@ static void fail(const char *msg)
 	exit(1);
 }
 
+#ifndef COZYPKG_EXEC_DIRS
+#define COZYPKG_EXEC_DIRS ""
+#endif
+
+/* The first directory of the search order holding an executable TWIN, its
+ * path in *path; else the places looked at, in *path, and false. */
+static bool find_twin(struct sb *path)
+{
+	struct sb tried = SB_INIT, dirs = SB_INIT;
+	const char *env = getenv("COZYPKG_EXEC_PATH");
+	if (env && *env) {
+		sb_adds(&dirs, env); /* set: the only place */
+	} else {
+		char self[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+		if (n > 0) {
+			self[n] = '\0';
+			*strrchr(self, '/') = '\0';
+			sb_addf(&dirs, "%s:%s/../libexec/cozypkg:", self, self);
+		}
+		sb_adds(&dirs, COZYPKG_EXEC_DIRS);
+	}
+	bool found = false;
+	for (const char *d = dirs.buf; d && *d && !found;) {
+		const char *e = strchr(d, ':');
+		size_t dn = e ? (size_t)(e - d) : strlen(d);
+		if (dn) {
+			sb_reset(path);
+			sb_add(path, d, dn);
+			sb_adds(path, "/" TWIN);
+			found = access(path->buf, X_OK) == 0;
+			if (!found)
+				sb_addf(&tried, "%s%s", tried.len ? ", " : "", path->buf);
+		}
+		d = e ? e + 1 : d + dn;
+	}
+	if (!found) {
+		sb_reset(path);
+		sb_add(path, tried.buf ? tried.buf : "", tried.len);
+	}
+	sb_release(&tried);
+	sb_release(&dirs);
+	return found;
+}
+
 void kube_handoff(void)
 {
 	struct sb path = SB_INIT, msg = SB_INIT;
-	char self[PATH_MAX];
-	const char *env = getenv("COZYPKG_EXEC_PATH");
 
 	if (getenv(HANDOFF_ENV))
 		fail("cozypkg: " TWIN " is itself an offline build (check COZYPKG_EXEC_PATH)");
-	if (env && *env) {
-		sb_addf(&path, "%s/" TWIN, env);
-	} else {
-		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-		if (n <= 0)
-			fail("cozypkg: cannot find its own executable (/proc/self/exe) to locate " TWIN);
-		self[n] = '\0';
-		char *slash = strrchr(self, '/');
-		*slash = '\0';
-		sb_addf(&path, "%s/" TWIN, self);
-		if (access(path.buf, X_OK) != 0) {
-			sb_reset(&path);
-			sb_addf(&path, "%s/../libexec/cozypkg/" TWIN, self);
-		}
+	if (!find_twin(&path)) {
+		sb_addf(&msg, "cozypkg: commands that talk to a cluster run " TWIN ", which is not at %s "
+			"(install both with `make install`, or set COZYPKG_EXEC_PATH to its directory)", path.buf);
+		fail(msg.buf);
 	}
 	char **argv = original_argv();
 	if (!argv)
@@ -89,8 +125,7 @@ void kube_handoff(void)
 	setenv(HANDOFF_ENV, "1", 1);
 	fflush(NULL);
 	execv(path.buf, argv);
-	sb_addf(&msg, "cozypkg: commands that talk to a cluster run %s: %s: %s (install both with "
-		"`make install`, or set COZYPKG_EXEC_PATH to its directory)", TWIN, path.buf, strerror(errno));
+	sb_addf(&msg, "cozypkg: cannot run %s: %s", path.buf, strerror(errno));
 	fail(msg.buf);
 }
 
