@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/base64.h"
 #include "base/strconv.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -287,73 +288,6 @@ static void short_tag(struct sb *out, const char *tag)
 	}
 }
 
-static int b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
-/* base64.StdEncoding.DecodeString (CR/LF ignored, padding required). */
-static bool b64_decode(struct arena *a, const char *s, size_t n, const char **out, size_t *outn)
-{
-	char *o = arena_alloc(a, n / 4 * 3 + 4);
-	size_t k = 0, q = 0, pad = 0;
-	uint32_t acc = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '\r' || c == '\n')
-			continue;
-		if (c == '=') {
-			if (q < 2)
-				return false;
-			pad++;
-			q++;
-			if (q == 4) {
-				/* nothing may follow but CR/LF */
-				for (size_t j = i + 1; j < n; j++)
-					if (s[j] != '\r' && s[j] != '\n')
-						return false;
-				break;
-			}
-			continue;
-		}
-		if (pad)
-			return false;
-		int v = b64val(c);
-		if (v < 0)
-			return false;
-		acc = acc << 6 | (uint32_t)v;
-		if (++q == 4) {
-			o[k++] = (char)(acc >> 16);
-			o[k++] = (char)(acc >> 8);
-			o[k++] = (char)acc;
-			q = 0;
-			acc = 0;
-		}
-	}
-	if (q == 4) { /* padded group */
-		acc <<= 6 * (uint32_t)pad;
-		o[k++] = (char)(acc >> 16);
-		if (pad == 1)
-			o[k++] = (char)(acc >> 8);
-		q = 0;
-	}
-	if (q != 0)
-		return false;
-	*out = o;
-	*outn = k;
-	return true;
-}
-
 /* A scalar resolved: r->tag, and its text (the decoded bytes for !!binary). */
 struct rscalar {
 	struct yaml_resolved r;
@@ -384,11 +318,16 @@ static int resolve_scalar(struct dctx *d, const struct ynode *n, struct rscalar 
 	}
 	sb_release(&e);
 	if (t == YAML_TAG_BINARY) {
-		if (!b64_decode(d->a, n->v, n->n, &rs->s, &rs->n)) {
+		/* base64.StdEncoding.DecodeString: any error fails */
+		char *o = arena_alloc(d->a, b64_decoded_len(n->n) + 1);
+		size_t on;
+		if (b64_decode(o, n->v, n->n, &on) >= 0) {
 			static const char m[] = "yaml: !!binary value contains invalid base64 data";
 			dfail(d, m, sizeof(m) - 1);
 			return -1;
 		}
+		rs->s = o;
+		rs->n = on;
 		rs->binary = true;
 		rs->r.tag = YAML_R_STR;
 	}
@@ -800,24 +739,11 @@ static void em_scalar(struct emit *e, const char *s, size_t n, const char *tag,
 	em_event(e, &ev);
 }
 
-static const char b64tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /* encodeBase64: StdEncoding, lines of 70 when longer than 70 */
 static void em_base64(struct sb *out, const char *s, size_t n)
 {
 	struct sb raw = SB_INIT;
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)(unsigned char)s[i] << 16;
-		size_t rem = n - i;
-		if (rem > 1)
-			v |= (uint32_t)(unsigned char)s[i + 1] << 8;
-		if (rem > 2)
-			v |= (unsigned char)s[i + 2];
-		sb_addc(&raw, b64tab[v >> 18 & 63]);
-		sb_addc(&raw, b64tab[v >> 12 & 63]);
-		sb_addc(&raw, rem > 1 ? b64tab[v >> 6 & 63] : '=');
-		sb_addc(&raw, rem > 2 ? b64tab[v & 63] : '=');
-	}
+	b64_encode(&raw, s, n);
 	const size_t lineLen = 70;
 	if (raw.len <= lineLen) {
 		sb_add(out, raw.buf, raw.len);

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/base64.h"
 #include "base/fmath.h"
 #include "base/strconv.h"
 #include "value/codec.h"
@@ -95,85 +96,6 @@ static bool as_string(struct arena *a, val v, val *out)
 	return true;
 }
 
-static int b64v(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
-/* base64.StdEncoding.Decode as encoding/json calls it for []byte: -1 and
- * the offset of the bad byte as Go reports it (CorruptInputError). */
-static long b64_dec(struct arena *a, const char *s, size_t n, val *out)
-{
-	char *o = arena_alloc(a, n / 4 * 3 + 4);
-	size_t k = 0, si = 0;
-	for (;;) {
-		unsigned char q[4];
-		size_t got = 0, j;
-		/* decodeQuantum */
-		for (j = 0; j < 4; j++) {
-			while (si < n && (s[si] == '\r' || s[si] == '\n'))
-				si++;
-			if (si == n) {
-				if (j == 0) {
-					*out = val_str(a, o, k);
-					return -1;
-				}
-				if (j == 1)
-					return (long)(si - j);
-				/* missing padding */
-				return (long)(si - j);
-			}
-			unsigned char c = (unsigned char)s[si];
-			si++;
-			if (c == '=') {
-				if (j < 2)
-					return (long)(si - 1);
-				if (j == 2) {
-					while (si < n && (s[si] == '\r' || s[si] == '\n'))
-						si++;
-					if (si == n)
-						return (long)n;
-					if (s[si] != '=')
-						return (long)(si - 1);
-					si++;
-				}
-				while (si < n && (s[si] == '\r' || s[si] == '\n'))
-					si++;
-				if (si < n)
-					return (long)si;
-				break;
-			}
-			int v = b64v(c);
-			if (v < 0)
-				return (long)(si - 1);
-			q[j] = (unsigned char)v;
-			got++;
-		}
-		uint32_t acc = 0;
-		for (size_t x = 0; x < 4; x++)
-			acc = acc << 6 | (x < got ? q[x] : 0);
-		o[k++] = (char)(acc >> 16);
-		if (got > 2)
-			o[k++] = (char)(acc >> 8);
-		if (got > 3)
-			o[k++] = (char)acc;
-		if (got < 4) {
-			*out = val_str(a, o, k);
-			return -1;
-		}
-	}
-}
-
 static void dec_str_map(struct arena *a, struct secret *s, val v, val *dst, const char *field,
 			bool bytes)
 {
@@ -200,7 +122,10 @@ static void dec_str_map(struct arena *a, struct secret *s, val v, val *dst, cons
 				type_err(s, x, field, "[]uint8");
 				continue;
 			}
-			long bad = b64_dec(a, x.u.s, x.len, &sv);
+			/* base64.StdEncoding.Decode as encoding/json calls it for []byte */
+			char *o = arena_alloc(a, b64_decoded_len(x.len) + 1);
+			size_t on;
+			long bad = b64_decode(o, x.u.s, x.len, &on);
 			if (bad >= 0) {
 				if (!s->err.len)
 					sb_addf(&s->err,
@@ -209,7 +134,7 @@ static void dec_str_map(struct arena *a, struct secret *s, val v, val *dst, cons
 				val_map_set(a, *dst, e->key, e->klen, val_null());
 				continue;
 			}
-			val_map_set(a, *dst, e->key, e->klen, sv);
+			val_map_set(a, *dst, e->key, e->klen, val_str(a, o, on));
 		} else {
 			if (x.kind == VAL_NULL) {
 				val_map_set(a, *dst, e->key, e->klen, val_str_ref("", 0));

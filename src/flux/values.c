@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/base64.h"
 #include "chart/strvals.h"
 #include "kube/config.h"
 #include "value/codec.h"
@@ -155,46 +156,6 @@ static void ref_error(struct sb *err, val ref, const char *ns, const char *reaso
 	sb_adds(err, reason);
 }
 
-static int b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
-/* encoding/json's []byte: base64.StdEncoding (the apiserver only sends
- * valid, padded text; anything else decodes as far as it is valid). */
-static char *b64_decode(struct arena *a, const char *s, size_t n, size_t *outn)
-{
-	char *o = arena_alloc(a, n / 4 * 3 + 3);
-	size_t on = 0;
-	uint32_t acc = 0;
-	int bits = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		int v = b64val((unsigned char)s[i]);
-		if (v < 0)
-			break;
-		acc = acc << 6 | (uint32_t)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			o[on++] = (char)(acc >> bits & 0xff);
-		}
-	}
-	o[on] = '\0';
-	*outn = on;
-	return o;
-}
-
 struct ref_cache {
 	const char *kind, *name;
 	size_t nlen;
@@ -338,7 +299,13 @@ int flux_values_from_refs(struct arena *a, const char *ns, val values, val refs,
 			goto out;
 		}
 		if (secret) {
-			data = b64_decode(a, dv.u.s, dv.len, &dlen);
+			/* encoding/json's []byte: base64.StdEncoding.  The apiserver
+			 * only sends valid, padded text; anything else decodes as far
+			 * as it is valid (the quanta before Go's error), NUL-ended. */
+			char *o = arena_alloc(a, b64_decoded_len(dv.len) + 1);
+			(void)b64_decode(o, dv.u.s, dv.len, &dlen);
+			o[dlen] = '\0';
+			data = o;
 		} else {
 			data = dv.u.s;
 			dlen = dv.len;

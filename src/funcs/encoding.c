@@ -8,146 +8,23 @@
 
 #include <sys/random.h>
 
+#include "base/base64.h"
 #include "funcs/funcs.h"
 #include "funcs/fn_encoding.h"
 
-static const char b64_alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 static const char b32_alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+/* Sprig's b64enc/b64dec and crypto.go's PEM bodies: base/base64.c is Go's
+ * StdEncoding; these keep the fn_encoding.h signatures. */
 void fn_b64_encode(struct sb *out, const unsigned char *p, size_t n)
 {
-	sb_grow(out, (n + 2) / 3 * 4);
-	size_t i = 0;
-	for (; i + 3 <= n; i += 3) {
-		uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
-		sb_addc_fast(out, b64_alpha[v >> 18 & 63]);
-		sb_addc_fast(out, b64_alpha[v >> 12 & 63]);
-		sb_addc_fast(out, b64_alpha[v >> 6 & 63]);
-		sb_addc_fast(out, b64_alpha[v & 63]);
-	}
-	if (i < n) {
-		uint32_t v = (uint32_t)p[i] << 16;
-		if (i + 1 < n)
-			v |= (uint32_t)p[i + 1] << 8;
-		sb_addc_fast(out, b64_alpha[v >> 18 & 63]);
-		sb_addc_fast(out, b64_alpha[v >> 12 & 63]);
-		sb_addc_fast(out, i + 1 < n ? b64_alpha[v >> 6 & 63] : '=');
-		sb_addc_fast(out, '=');
-	}
-}
-
-/* base64 alphabet value + 1 by byte (0: not in the alphabet) */
-static const unsigned char b64_tab[256] = {
-	['A'] = 1, ['B'] = 2, ['C'] = 3, ['D'] = 4, ['E'] = 5, ['F'] = 6, ['G'] = 7, ['H'] = 8, ['I'] = 9,
-	['J'] = 10, ['K'] = 11, ['L'] = 12, ['M'] = 13, ['N'] = 14, ['O'] = 15, ['P'] = 16, ['Q'] = 17,
-	['R'] = 18, ['S'] = 19, ['T'] = 20, ['U'] = 21, ['V'] = 22, ['W'] = 23, ['X'] = 24, ['Y'] = 25,
-	['Z'] = 26, ['a'] = 27, ['b'] = 28, ['c'] = 29, ['d'] = 30, ['e'] = 31, ['f'] = 32, ['g'] = 33,
-	['h'] = 34, ['i'] = 35, ['j'] = 36, ['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41,
-	['p'] = 42, ['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48, ['w'] = 49,
-	['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54, ['2'] = 55, ['3'] = 56, ['4'] = 57,
-	['5'] = 58, ['6'] = 59, ['7'] = 60, ['8'] = 61, ['9'] = 62, ['+'] = 63, ['/'] = 64,
-};
-
-static int b64_value(unsigned char c)
-{
-	return (int)b64_tab[c] - 1;
-}
-
-/* One quantum of base64.StdEncoding's decodeQuantum (non-strict, '='
- * padding, CR/LF skipped).  Returns the new position, or -1 with *bad set to
- * Go's CorruptInputError offset; *end is set once padding ended the input. */
-static long b64_quantum(const unsigned char *s, size_t n, size_t si, struct sb *out, long *bad, bool *end)
-{
-	unsigned char d[4] = { 0 };
-	int dlen = 4;
-	for (int j = 0; j < 4; j++) {
-		if (si == n) {
-			if (j == 0)
-				return (long)si;
-			*bad = (long)(si - (size_t)j);
-			return -1;
-		}
-		unsigned char c = s[si++];
-		int v = b64_value(c);
-		if (v >= 0) {
-			d[j] = (unsigned char)v;
-			continue;
-		}
-		if (c == '\n' || c == '\r') {
-			j--;
-			continue;
-		}
-		if (c != '=' || j < 2) {
-			*bad = (long)si - 1;
-			return -1;
-		}
-		if (j == 2) {
-			while (si < n && (s[si] == '\n' || s[si] == '\r'))
-				si++;
-			if (si == n) {
-				*bad = (long)n;
-				return -1;
-			}
-			if (s[si] != '=') {
-				*bad = (long)si - 1;
-				return -1;
-			}
-			si++;
-		}
-		while (si < n && (s[si] == '\n' || s[si] == '\r'))
-			si++;
-		if (si < n) {
-			*bad = (long)si; /* trailing garbage: Go reports it after the bytes */
-			*end = true;
-		}
-		dlen = j;
-		break;
-	}
-	uint32_t v = (uint32_t)d[0] << 18 | (uint32_t)d[1] << 12 | (uint32_t)d[2] << 6 | d[3];
-	unsigned char b[3] = { (unsigned char)(v >> 16), (unsigned char)(v >> 8), (unsigned char)v };
-	sb_add(out, b, (size_t)(dlen - 1));
-	if (dlen < 4)
-		*end = true;
-	return (long)si;
+	b64_encode(out, p, n);
 }
 
 int fn_b64_decode(struct sb *out, const char *src, size_t n, long *bad)
 {
-	const unsigned char *s = (const unsigned char *)src;
-	size_t si = 0;
-	*bad = -1;
-	sb_grow(out, n / 4 * 3 + 3);
-	/* fast path: whole quanta of alphabet characters (the common case:
-	 * release payloads are megabytes), decoded straight into the buffer;
-	 * anything else (padding, CR/LF, errors) takes the quantum decoder */
-	{
-		char *w = out->buf + out->len;
-
-		while (si + 4 <= n) {
-			int a = b64_value(s[si]), b = b64_value(s[si + 1]), c = b64_value(s[si + 2]),
-			    d = b64_value(s[si + 3]);
-
-			if ((a | b | c | d) < 0)
-				break;
-			uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | (uint32_t)d;
-			w[0] = (char)(v >> 16);
-			w[1] = (char)(v >> 8);
-			w[2] = (char)v;
-			w += 3;
-			si += 4;
-		}
-		sb_setlen(out, (size_t)(w - out->buf));
-	}
-	while (si < n) {
-		bool end = false;
-		long r = b64_quantum(s, n, si, out, bad, &end);
-		if (r < 0 || *bad >= 0)
-			return -1;
-		si = (size_t)r;
-		if (end)
-			break;
-	}
-	return 0;
+	*bad = b64_decode_sb(out, src, n);
+	return *bad < 0 ? 0 : -1;
 }
 
 void fn_b32_encode(struct sb *out, const unsigned char *p, size_t n)
