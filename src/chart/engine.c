@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base64.h"
 #include "base/quote.h"
 #include "base/xalloc.h"
 #include "chart/glob.h"
@@ -240,7 +241,6 @@ static const char *base_name(const char *k, size_t n, size_t *bn)
 static int files_as(struct tmpl_exec *x, val f, bool secrets, val *out)
 {
 	val m = val_map_new(x->a, 0);
-	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	size_t cnt = val_map_len(f);
 	for (size_t i = 0; i < cnt; i++) {
 		const struct val_map_entry *e = val_map_entry_at(f, i);
@@ -249,16 +249,7 @@ static int files_as(struct tmpl_exec *x, val f, bool secrets, val *out)
 		val v = val_str_ref(e->v.u.s, e->v.len);
 		if (secrets) {
 			struct sb s = SB_INIT;
-			const unsigned char *d = (const unsigned char *)e->v.u.s;
-			size_t len = e->v.len;
-			for (size_t k = 0; k < len; k += 3) {
-				unsigned w = (unsigned)d[k] << 16 | (k + 1 < len ? (unsigned)d[k + 1] << 8 : 0) |
-					     (k + 2 < len ? d[k + 2] : 0);
-				sb_addc(&s, b64[w >> 18 & 63]);
-				sb_addc(&s, b64[w >> 12 & 63]);
-				sb_addc(&s, k + 1 < len ? b64[w >> 6 & 63] : '=');
-				sb_addc(&s, k + 2 < len ? b64[w & 63] : '=');
-			}
+			b64_encode(&s, e->v.u.s, e->v.len);
 			v = val_str(x->a, s.buf, s.len);
 			sb_release(&s);
 		}

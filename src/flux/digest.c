@@ -12,6 +12,7 @@
 
 #include <openssl/evp.h>
 
+#include "base/base64.h"
 #include "base/strconv.h"
 #include "base/utf8.h"
 #include "value/yaml_resolve.h"
@@ -44,8 +45,6 @@ static void dg_scalar(struct dg *d, const char *tag, const char *s, size_t n, ya
 	dg_event(d, &ev);
 }
 
-static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /* encode.go stringv */
 static void dg_string(struct dg *d, const char *s, size_t n)
 {
@@ -55,23 +54,8 @@ static void dg_string(struct dg *d, const char *s, size_t n)
 	if (!utf8_valid(s, n)) {
 		/* !!binary with base64.StdEncoding */
 		struct sb *o = &d->num;
-		const unsigned char *p = (const unsigned char *)s;
-		size_t i = 0;
 		sb_reset(o);
-		for (; i + 3 <= n; i += 3) {
-			uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
-			sb_addc(o, b64[v >> 18 & 63]);
-			sb_addc(o, b64[v >> 12 & 63]);
-			sb_addc(o, b64[v >> 6 & 63]);
-			sb_addc(o, b64[v & 63]);
-		}
-		if (i < n) {
-			uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
-			sb_addc(o, b64[v >> 18 & 63]);
-			sb_addc(o, b64[v >> 12 & 63]);
-			sb_addc(o, i + 1 < n ? b64[v >> 6 & 63] : '=');
-			sb_addc(o, '=');
-		}
+		b64_encode(o, s, n);
 		tag = "tag:yaml.org,2002:binary";
 		s = arena_memdup(d->a, o->buf, o->len);
 		n = o->len;

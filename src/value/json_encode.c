@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base64.h"
 #include "base/strconv.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -116,26 +117,9 @@ static void je_string(struct sb *out, const char *s, size_t n, bool html)
 /* encodeByteSlice: base64.StdEncoding with padding, quoted. */
 static void je_base64(struct sb *out, const unsigned char *p, size_t n)
 {
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	sb_grow(out, (n + 2) / 3 * 4 + 2);
-	sb_addc_fast(out, '"');
-	size_t i = 0;
-	for (; i + 3 <= n; i += 3) {
-		uint32_t x = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
-		char q[4] = { tab[x >> 18], tab[(x >> 12) & 63], tab[(x >> 6) & 63], tab[x & 63] };
-		sb_add(out, q, 4);
-	}
-	if (n - i == 1) {
-		uint32_t x = (uint32_t)p[i] << 16;
-		char q[4] = { tab[x >> 18], tab[(x >> 12) & 63], '=', '=' };
-		sb_add(out, q, 4);
-	} else if (n - i == 2) {
-		uint32_t x = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8;
-		char q[4] = { tab[x >> 18], tab[(x >> 12) & 63], tab[(x >> 6) & 63], '=' };
-		sb_add(out, q, 4);
-	}
-	sb_addc_fast(out, '"');
+	sb_addc(out, '"');
+	b64_encode(out, p, n);
+	sb_addc(out, '"');
 }
 
 /* indent.go newline(): what MarshalIndent's re-indentation puts after '{',

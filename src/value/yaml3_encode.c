@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/base64.h"
 #include "base/strconv.h"
 #include "base/strconv_parse.h"
 #include "base/utf8.h"
@@ -612,19 +613,8 @@ static bool y3_is_old_bool(const char *s, size_t n)
  * a newline once the text reaches 70 characters. */
 static void y3_base64(struct sb *out, const unsigned char *s, size_t n)
 {
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	struct sb b = SB_INIT;
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)s[i] << 16;
-		if (i + 1 < n)
-			v |= (uint32_t)s[i + 1] << 8;
-		if (i + 2 < n)
-			v |= s[i + 2];
-		sb_addc(&b, tab[(v >> 18) & 63]);
-		sb_addc(&b, tab[(v >> 12) & 63]);
-		sb_addc(&b, i + 1 < n ? tab[(v >> 6) & 63] : '=');
-		sb_addc(&b, i + 2 < n ? tab[v & 63] : '=');
-	}
+	b64_encode(&b, s, n);
 	bool lines = b.len / 70 + 1 > 1;
 	for (size_t i = 0; i < b.len; i += 70) {
 		size_t j = i + 70 < b.len ? i + 70 : b.len;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/base64.h"
 #include "base/strconv.h"
 #include "base/xalloc.h"
 #include "value/codec.h"
@@ -1100,62 +1101,11 @@ static void gval_print(struct sb *out, const struct gval *g, bool top)
  * skipped anywhere, nothing after the padding. */
 static int base64_decode(struct arena *a, const char *s, size_t n, const char **out, size_t *outn)
 {
-	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	unsigned char map[256];
-	char *buf = arena_alloc(a, n / 4 * 3 + 4);
-	size_t si = 0, o = 0;
-
-	memset(map, 0xff, sizeof(map));
-	for (int i = 0; i < 64; i++)
-		map[(unsigned char)alpha[i]] = (unsigned char)i;
-	for (;;) {
-		unsigned char q[4] = { 0 };
-		int j, dlen = 4;
-		for (j = 0; j < 4; j++) {
-			unsigned char c;
-			if (si == n) {
-				if (j == 0)
-					goto done;
-				return -1;
-			}
-			c = (unsigned char)s[si++];
-			if (map[c] != 0xff) {
-				q[j] = map[c];
-				continue;
-			}
-			if (c == '\n' || c == '\r') {
-				j--;
-				continue;
-			}
-			if (c != '=' || j < 2)
-				return -1;
-			if (j == 2) {
-				while (si < n && (s[si] == '\n' || s[si] == '\r'))
-					si++;
-				if (si == n || s[si] != '=')
-					return -1;
-				si++;
-			}
-			while (si < n && (s[si] == '\n' || s[si] == '\r'))
-				si++;
-			if (si < n)
-				return -1;
-			dlen = j;
-			break;
-		}
-		uint32_t v = (uint32_t)q[0] << 18 | (uint32_t)q[1] << 12 | (uint32_t)q[2] << 6 | q[3];
-		buf[o++] = (char)(v >> 16);
-		if (dlen >= 3)
-			buf[o++] = (char)(v >> 8);
-		if (dlen == 4)
-			buf[o++] = (char)v;
-		if (dlen < 4)
-			break;
-	}
-done:
-	buf[o] = '\0';
+	char *buf = arena_alloc(a, b64_decoded_len(n) + 1);
+	if (b64_decode(buf, s, n, outn) >= 0)
+		return -1;
+	buf[*outn] = '\0';
 	*out = buf;
-	*outn = o;
 	return 0;
 }
 

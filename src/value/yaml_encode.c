@@ -12,6 +12,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/base64.h"
 #include "base/strconv.h"
 #include "base/utf8.h"
 #include "value/yaml_resolve.h"
@@ -679,29 +680,13 @@ static void ye_string(struct ye_emit *e, const char *s, size_t n, bool is_key)
 	ye_scalar(e, s, n, style);
 }
 
-static const char b64tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 static const char *ye_base64(struct arena *a, const char *s, size_t n, size_t *outn)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	char *o = arena_alloc(a, (n + 2) / 3 * 4 + 1);
-	size_t on = 0, i = 0;
-	for (; i + 3 <= n; i += 3) {
-		uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
-		o[on++] = b64tab[v >> 18 & 63];
-		o[on++] = b64tab[v >> 12 & 63];
-		o[on++] = b64tab[v >> 6 & 63];
-		o[on++] = b64tab[v & 63];
-	}
-	if (i < n) {
-		uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0);
-		o[on++] = b64tab[v >> 18 & 63];
-		o[on++] = b64tab[v >> 12 & 63];
-		o[on++] = i + 1 < n ? b64tab[v >> 6 & 63] : '=';
-		o[on++] = '=';
-	}
-	o[on] = '\0';
-	*outn = on;
+	struct sb b = SB_INIT;
+	b64_encode(&b, s, n);
+	const char *o = arena_memdup(a, b.buf ? b.buf : "", b.len);
+	*outn = b.len;
+	sb_release(&b);
 	return o;
 }
 
