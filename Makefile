@@ -18,7 +18,6 @@ OPT := -O2 -g
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -86,7 +85,7 @@ ifeq ($(STATIC),1)
 $(BUILD)/src/offline/curl_none.o: CFLAGS += \
 	-DCOZYPKG_EXEC_DIRS='"$(abspath $(BUILD)):$(PREFIX)/libexec/cozypkg"'
 $(BUILD)/cozypkg: $(BUILD)/src/main.o $(BUILD)/src/offline/curl_none.o $(BUILD)/libcozy.a $(FULL)
-	$(Q)$(CC) $(OPT) -static -o $@ $(filter %.o %.a,$^) $(STATIC_ARCHIVES) 2>$@.log \
+	$(Q)$(CC) $(OPT) -static $(EXTRA_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(STATIC_ARCHIVES) 2>$@.log \
 	  || { cat $@.log; exit 1; }
 	$(Q)awk '/in function/ { held = $$0; next } \
 	  /in statically linked applications requires at runtime/ { held = ""; next } \
